@@ -1,0 +1,52 @@
+using DealTracker.Data.Entities;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealTracker.Data;
+
+public class DealTrackerDbContext(DbContextOptions<DealTrackerDbContext> options) : DbContext(options)
+{
+    public DbSet<Deal> Deals => Set<Deal>();
+    public DbSet<Lead> Leads => Set<Lead>();
+    public DbSet<LeadStatus> LeadStatuses => Set<LeadStatus>();
+    public DbSet<Organization> Organizations => Set<Organization>();
+    public DbSet<Individual> Individuals => Set<Individual>();
+    public DbSet<Contact> Contacts => Set<Contact>();
+    public DbSet<LeadContact> LeadContacts => Set<LeadContact>();
+    public DbSet<LeadOrganization> LeadOrganizations => Set<LeadOrganization>();
+    public DbSet<LeadIndividual> LeadIndividuals => Set<LeadIndividual>();
+    public DbSet<PicklistValue> Picklists => Set<PicklistValue>();
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // The seed uses BIGSERIAL keys; keep them so SQL written against the seed behaves the same.
+        modelBuilder.UseSerialColumns();
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(DealTrackerDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StampTimes();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StampTimes();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The seed has no trigger for <c>updated_at</c>: every change made through EF stamps it here.</summary>
+    private void StampTimes()
+    {
+        var now = DateTime.UtcNow;
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is not (EntityState.Added or EntityState.Modified))
+                continue;
+            if (entry.Metadata.FindProperty("UpdatedAt") is not null)
+                entry.Property("UpdatedAt").CurrentValue = now;
+            if (entry.State == EntityState.Added && entry.Metadata.FindProperty("CreatedAt") is not null)
+                entry.Property("CreatedAt").CurrentValue = now;
+        }
+    }
+}

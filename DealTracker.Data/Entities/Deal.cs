@@ -1,0 +1,22 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DealTracker.Data.Entities;
+
+public class Deal
+{
+    public long Id { get; set; }
+    public required string Name { get; set; }
+    public string? Description { get; set; }
+    public long? OwnerUserId { get; set; }
+    public decimal? ValueAmount { get; set; }
+    public string? ValueCurrency { get; set; } = "USD";
+    public decimal? Probability { get; set; }
+    public DateOnly? CloseDate { get; set; }
+    public DateTime CreatedAt { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    [Timestamp]
+    public uint Version { get; set; }
+
+    public List<Lead> Leads { get; set; } = [];
+}

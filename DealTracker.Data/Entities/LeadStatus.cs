@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DealTracker.Data.Entities;
+
+/// <summary>The seed's <c>lead_status</c>: strictly one row per lead, keyed by the lead's id.</summary>
+public class LeadStatus
+{
+    public long LeadId { get; set; }
+    public required string Stage { get; set; }
+    public string? Reason { get; set; }
+    public DateTime UpdatedAt { get; set; }
+
+    [Timestamp]
+    public uint Version { get; set; }
+
+    public Lead Lead { get; set; } = null!;
+}

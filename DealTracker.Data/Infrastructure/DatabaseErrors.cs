@@ -1,0 +1,51 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace DealTracker.Data.Infrastructure;
+
+/// <summary>Turns what PostgreSQL refuses into sentences a user can act on; never a stack trace.</summary>
+public static class DatabaseErrors
+{
+    private static readonly Dictionary<string, (string Message, string? Field)> KnownConstraints = new()
+    {
+        ["organizations_lower_name_key"] = ("An organization with this name already exists.", "Name"),
+        ["picklists_category_value_key"] = ("That value already exists in this list.", "Value"),
+        ["picklists_category_lower_value_key"] = ("That value already exists in this list (ignoring case).", "Value"),
+        ["deals_value_amount_check"] = ("The value amount cannot be negative.", "ValueAmount"),
+        ["deals_probability_check"] = ("Probability must be between 0 and 100.", "Probability"),
+        ["deals_value_currency_check"] = ("Currency must be a three-letter ISO code such as USD.", "ValueCurrency"),
+        ["ux_lead_contacts_one_primary"] = ("A lead can have only one primary contact.", null),
+        ["ux_lead_organizations_one_primary"] = ("A lead can have only one primary organization.", null),
+        ["ux_lead_individuals_one_primary"] = ("A lead can have only one primary individual.", null),
+    };
+
+    /// <summary>Translates a database failure into a <see cref="RuleViolationException"/>, or null if it is not one.</summary>
+    public static RuleViolationException? Translate(Exception exception)
+    {
+        if (exception is DbUpdateConcurrencyException)
+            return new ConcurrencyConflictException(
+                "Someone else changed this record after you opened it. Reload to see their changes.");
+
+        var pg = exception as PostgresException ?? exception.InnerException as PostgresException;
+        if (pg is null)
+            return null;
+
+        if (pg.ConstraintName is { } name && KnownConstraints.TryGetValue(name, out var known))
+            return new RuleViolationException(known.Message, known.Field);
+
+        return pg.SqlState switch
+        {
+            // Our own triggers raise check_violation with a sentence already meant for people.
+            PostgresErrorCodes.CheckViolation when pg.ConstraintName is null or "lead_requires_party" or "picklist_value_exists"
+                => new RuleViolationException(pg.MessageText),
+            PostgresErrorCodes.CheckViolation => new RuleViolationException("A value is outside what is allowed."),
+            PostgresErrorCodes.UniqueViolation => new RuleViolationException("That record already exists."),
+            PostgresErrorCodes.ForeignKeyViolation =>
+                new RuleViolationException("A record this refers to no longer exists. Reload and try again."),
+            PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected =>
+                new ConcurrencyConflictException("Someone else was changing the same records. Please try again."),
+            PostgresErrorCodes.StringDataRightTruncation => new RuleViolationException("A value is too long."),
+            _ => null,
+        };
+    }
+}

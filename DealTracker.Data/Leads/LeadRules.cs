@@ -1,0 +1,78 @@
+using DealTracker.Data.Entities;
+using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Picklists;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealTracker.Data.Leads;
+
+/// <summary>The lead rules, each with the message a user sees. The database backs every one of them.</summary>
+internal static class LeadRules
+{
+    public static string RequireTitle(string? title)
+    {
+        var clean = Text.Clean(title);
+        if (clean is null)
+            throw new RuleViolationException("Give the lead a title.", "Title");
+        if (clean.Length > LeadService.TitleMaxLength)
+            throw new RuleViolationException($"The title can be at most {LeadService.TitleMaxLength} characters.", "Title");
+        return clean;
+    }
+
+    public static void RequireParty(int partyCount, bool removing = false)
+    {
+        if (partyCount > 0)
+            return;
+        throw new RuleViolationException(removing
+            ? "This is the lead's last individual or organization. Add another before removing it."
+            : "A lead needs at least one individual or organization.", "Parties");
+    }
+
+    public static void RequireDistinctAndOnePrimary(IReadOnlyList<PartyLink> organizations,
+        IReadOnlyList<PartyLink> individuals, IReadOnlyList<ContactLink> contacts)
+    {
+        Check(organizations.Select(o => o.PartyId).ToList(), organizations.Count(o => o.IsPrimary), "organization", "Organizations");
+        Check(individuals.Select(i => i.PartyId).ToList(), individuals.Count(i => i.IsPrimary), "individual", "Individuals");
+        Check(contacts.Select(c => c.ContactId).ToList(), contacts.Count(c => c.IsPrimary), "contact", "Contacts");
+
+        static void Check(List<long> ids, int primaries, string kind, string field)
+        {
+            if (ids.Distinct().Count() != ids.Count)
+                throw new RuleViolationException($"The same {kind} is on the lead twice.", field);
+            if (primaries > 1)
+                throw new RuleViolationException($"Only one {kind} can be primary.", field);
+        }
+    }
+
+    /// <summary>A stage that needs a reason (Lost) refuses to go without one; other stages keep no stale reason.</summary>
+    public static string? ReasonFor(PicklistOption stage, string stageValue, string? reason)
+    {
+        var clean = Text.Clean(reason);
+        if (stage.NeedsReason && clean is null)
+            throw new RuleViolationException($"Say why the lead moves to {stageValue}.", "Reason");
+        return clean;
+    }
+
+    public static async Task EnsureLinksAllowedAsync(DealTrackerDbContext db, IReadOnlyList<PartyLink> organizations,
+        IReadOnlyList<PartyLink> individuals, IReadOnlyList<ContactLink> contacts, CancellationToken ct)
+    {
+        foreach (var o in organizations)
+            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.OrganizationRelationship, o.Relationship,
+                "Relationship", "organization relationship", ct);
+        foreach (var i in individuals)
+            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.IndividualRelationship, i.Relationship,
+                "Relationship", "individual relationship", ct);
+        foreach (var c in contacts)
+            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.ContactRole, c.RoleOnLead,
+                "Role on lead", "role on lead", ct);
+
+        var orgIds = organizations.Select(o => o.PartyId).ToList();
+        var indIds = individuals.Select(i => i.PartyId).ToList();
+        var contactIds = contacts.Select(c => c.ContactId).ToList();
+        if (orgIds.Count > 0 && await db.Organizations.CountAsync(o => orgIds.Contains(o.Id), ct) != orgIds.Count)
+            throw new RuleViolationException("One of the organizations no longer exists.", "Organizations");
+        if (indIds.Count > 0 && await db.Individuals.CountAsync(i => indIds.Contains(i.Id), ct) != indIds.Count)
+            throw new RuleViolationException("One of the individuals no longer exists.", "Individuals");
+        if (contactIds.Count > 0 && await db.Contacts.CountAsync(c => contactIds.Contains(c.Id), ct) != contactIds.Count)
+            throw new RuleViolationException("One of the contacts no longer exists.", "Contacts");
+    }
+}

@@ -1,0 +1,162 @@
+using DealTracker.Data.Entities;
+using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Picklists;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealTracker.Data.Leads;
+
+/// <summary>Creates leads, moves them through stages and links the parties involved, enforcing the lead rules.</summary>
+public sealed class LeadService(IDbContextFactory<DealTrackerDbContext> factory)
+{
+    public const int TitleMaxLength = 200;
+
+    /// <summary>Creates the lead, its status (first active stage unless one is given) and its links in one transaction.</summary>
+    public Task<long> CreateLeadAsync(NewLead input, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            var title = LeadRules.RequireTitle(input.Title);
+            LeadRules.RequireParty(input.Organizations.Count + input.Individuals.Count);
+            LeadRules.RequireDistinctAndOnePrimary(input.Organizations, input.Individuals, input.Contacts ?? []);
+
+            if (!await db.Deals.AnyAsync(d => d.Id == input.DealId, ct))
+                throw new RuleViolationException("Pick the deal this lead belongs to.", "Deal");
+
+            var stage = string.IsNullOrWhiteSpace(input.Stage)
+                ? await PicklistService.FirstActiveStageAsync(db, ct)
+                : input.Stage.Trim();
+            var stageOption = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct);
+            var reason = LeadRules.ReasonFor(stageOption!, stage, input.Reason);
+            await LeadRules.EnsureLinksAllowedAsync(db, input.Organizations, input.Individuals, input.Contacts ?? [], ct);
+
+            var lead = new Lead
+            {
+                DealId = input.DealId,
+                Title = title,
+                Description = Text.Clean(input.Description),
+                Source = Text.Clean(input.Source),
+                OwnerUserId = input.OwnerUserId,
+                Status = new LeadStatus { Stage = stage, Reason = reason },
+                Organizations = input.Organizations.Select(o => new LeadOrganization
+                    { OrganizationId = o.PartyId, Relationship = Text.Clean(o.Relationship), IsPrimary = o.IsPrimary }).ToList(),
+                Individuals = input.Individuals.Select(i => new LeadIndividual
+                    { IndividualId = i.PartyId, Relationship = Text.Clean(i.Relationship), IsPrimary = i.IsPrimary }).ToList(),
+                Contacts = (input.Contacts ?? []).Select(c => new LeadContact
+                    { ContactId = c.ContactId, RoleOnLead = Text.Clean(c.RoleOnLead), IsPrimary = c.IsPrimary }).ToList(),
+            };
+            db.Leads.Add(lead);
+            await db.SaveChangesAsync(ct);
+            return lead.Id;
+        }, ct);
+
+    /// <summary>
+    /// Moves a lead to another stage. <paramref name="expectedVersion"/> is the status version the caller saw: if
+    /// someone else moved the lead since, the move is refused rather than silently overwriting theirs.
+    /// </summary>
+    public Task<StageMoved> MoveLeadToStageAsync(long leadId, string stage, string? reason, uint? expectedVersion,
+        CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            var status = await db.LeadStatuses.Include(s => s.Lead).FirstOrDefaultAsync(s => s.LeadId == leadId, ct)
+                ?? throw new RecordNotFoundException("This lead no longer exists.");
+            if (expectedVersion is { } seen && seen != status.Version)
+                throw new ConcurrencyConflictException(
+                    $"Someone else moved \"{status.Lead.Title}\" to {status.Stage} first. The board now shows where it is.");
+
+            stage = stage.Trim();
+            var option = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct,
+                currentValue: status.Stage);
+            status.Reason = LeadRules.ReasonFor(option!, stage, reason);
+            status.Stage = stage;
+            // A stage change is a change to the lead: its "last updated" moves too.
+            db.Entry(status.Lead).State = EntityState.Modified;
+            await db.SaveChangesAsync(ct);
+            return new StageMoved(leadId, status.Stage, status.Reason, status.Version, status.UpdatedAt);
+        }, ct);
+
+    public Task LinkOrganizationAsync(long leadId, PartyLink link, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            await RequireLeadAsync(db, leadId, ct);
+            await LeadRules.EnsureLinksAllowedAsync(db, [link], [], [], ct);
+            if (link.IsPrimary)
+                await db.LeadOrganizations.Where(x => x.LeadId == leadId && x.IsPrimary)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
+            var existing = await db.LeadOrganizations.FindAsync([leadId, link.PartyId], ct);
+            if (existing is null)
+                db.LeadOrganizations.Add(new LeadOrganization
+                    { LeadId = leadId, OrganizationId = link.PartyId, Relationship = Text.Clean(link.Relationship), IsPrimary = link.IsPrimary });
+            else
+                (existing.Relationship, existing.IsPrimary) = (Text.Clean(link.Relationship), link.IsPrimary);
+        }, ct);
+
+    public Task LinkIndividualAsync(long leadId, PartyLink link, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            await RequireLeadAsync(db, leadId, ct);
+            await LeadRules.EnsureLinksAllowedAsync(db, [], [link], [], ct);
+            if (link.IsPrimary)
+                await db.LeadIndividuals.Where(x => x.LeadId == leadId && x.IsPrimary)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
+            var existing = await db.LeadIndividuals.FindAsync([leadId, link.PartyId], ct);
+            if (existing is null)
+                db.LeadIndividuals.Add(new LeadIndividual
+                    { LeadId = leadId, IndividualId = link.PartyId, Relationship = Text.Clean(link.Relationship), IsPrimary = link.IsPrimary });
+            else
+                (existing.Relationship, existing.IsPrimary) = (Text.Clean(link.Relationship), link.IsPrimary);
+        }, ct);
+
+    public Task LinkContactAsync(long leadId, ContactLink link, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            await RequireLeadAsync(db, leadId, ct);
+            await LeadRules.EnsureLinksAllowedAsync(db, [], [], [link], ct);
+            if (link.IsPrimary)
+                await db.LeadContacts.Where(x => x.LeadId == leadId && x.IsPrimary)
+                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
+            var existing = await db.LeadContacts.FindAsync([leadId, link.ContactId], ct);
+            if (existing is null)
+                db.LeadContacts.Add(new LeadContact
+                    { LeadId = leadId, ContactId = link.ContactId, RoleOnLead = Text.Clean(link.RoleOnLead), IsPrimary = link.IsPrimary });
+            else
+                (existing.RoleOnLead, existing.IsPrimary) = (Text.Clean(link.RoleOnLead), link.IsPrimary);
+        }, ct);
+
+    public Task UnlinkOrganizationAsync(long leadId, long organizationId, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            await RequireAnotherPartyAsync(db, leadId, ct);
+            await db.LeadOrganizations.Where(x => x.LeadId == leadId && x.OrganizationId == organizationId).ExecuteDeleteAsync(ct);
+        }, ct);
+
+    public Task UnlinkIndividualAsync(long leadId, long individualId, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            await RequireAnotherPartyAsync(db, leadId, ct);
+            await db.LeadIndividuals.Where(x => x.LeadId == leadId && x.IndividualId == individualId).ExecuteDeleteAsync(ct);
+        }, ct);
+
+    public Task UnlinkContactAsync(long leadId, long contactId, CancellationToken ct = default) =>
+        factory.WriteAsync(db => db.LeadContacts.Where(x => x.LeadId == leadId && x.ContactId == contactId).ExecuteDeleteAsync(ct), ct);
+
+    /// <summary>Deletes the lead with its status and links (the database cascades them).</summary>
+    public Task DeleteLeadAsync(long leadId, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            if (await db.Leads.Where(l => l.Id == leadId).ExecuteDeleteAsync(ct) == 0)
+                throw new RecordNotFoundException("This lead no longer exists.");
+        }, ct);
+
+    private static async Task RequireLeadAsync(DealTrackerDbContext db, long leadId, CancellationToken ct)
+    {
+        if (!await db.Leads.AnyAsync(l => l.Id == leadId, ct))
+            throw new RecordNotFoundException("This lead no longer exists.");
+    }
+
+    private static async Task RequireAnotherPartyAsync(DealTrackerDbContext db, long leadId, CancellationToken ct)
+    {
+        await RequireLeadAsync(db, leadId, ct);
+        var parties = await db.Leads.Where(l => l.Id == leadId)
+            .Select(l => l.Organizations.Count + l.Individuals.Count).FirstAsync(ct);
+        LeadRules.RequireParty(parties - 1, removing: true);
+    }
+}

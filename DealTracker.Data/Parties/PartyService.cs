@@ -1,0 +1,108 @@
+using DealTracker.Data.Entities;
+using DealTracker.Data.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealTracker.Data.Parties;
+
+public sealed record LeadRef(long Id, string Title);
+
+/// <summary>Refused because the party is some lead's only individual or organization; names those leads.</summary>
+public sealed class PartyIsOnlyPartyException(string message, IReadOnlyList<LeadRef> leads) : RuleViolationException(message)
+{
+    public IReadOnlyList<LeadRef> Leads { get; } = leads;
+}
+
+/// <summary>Organizations, individuals and contacts: the parties a lead links to.</summary>
+public sealed class PartyService(IDbContextFactory<DealTrackerDbContext> factory)
+{
+    public Task<long> CreateOrganizationAsync(string name, string? website = null, string? phone = null,
+        string? notes = null, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            var clean = Text.Clean(name) ?? throw new RuleViolationException("Give the organization a name.", "Name");
+            var lower = clean.ToLowerInvariant();
+            if (await db.Organizations.AnyAsync(o => o.Name.ToLower() == lower, ct))
+                throw new RuleViolationException($"An organization named \"{clean}\" already exists.", "Name");
+            var org = new Organization { Name = clean, Website = Text.Clean(website), Phone = Text.Clean(phone), Notes = Text.Clean(notes) };
+            db.Organizations.Add(org);
+            await db.SaveChangesAsync(ct);
+            return org.Id;
+        }, ct);
+
+    public Task<long> CreateIndividualAsync(string givenName, string familyName, string? email = null,
+        string? phone = null, string? notes = null, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            var person = new Individual
+            {
+                GivenName = Text.Clean(givenName) ?? throw new RuleViolationException("Enter the given name.", "Given name"),
+                FamilyName = Text.Clean(familyName) ?? throw new RuleViolationException("Enter the family name.", "Family name"),
+                Email = Text.Clean(email), Phone = Text.Clean(phone), Notes = Text.Clean(notes),
+            };
+            db.Individuals.Add(person);
+            await db.SaveChangesAsync(ct);
+            return person.Id;
+        }, ct);
+
+    public Task<long> CreateContactAsync(long individualId, long? organizationId, string? title = null,
+        string? department = null, string? email = null, string? phone = null, bool isPrimary = false,
+        CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            if (!await db.Individuals.AnyAsync(i => i.Id == individualId, ct))
+                throw new RuleViolationException("A contact must be an existing individual.", "Individual");
+            if (organizationId is { } orgId && !await db.Organizations.AnyAsync(o => o.Id == orgId, ct))
+                throw new RuleViolationException("That organization no longer exists.", "Organization");
+            var contact = new Contact
+            {
+                IndividualId = individualId, OrganizationId = organizationId, Title = Text.Clean(title),
+                Department = Text.Clean(department), Email = Text.Clean(email), Phone = Text.Clean(phone), IsPrimary = isPrimary,
+            };
+            db.Contacts.Add(contact);
+            await db.SaveChangesAsync(ct);
+            return contact.Id;
+        }, ct);
+
+    /// <summary>
+    /// Deletes an organization: its lead links go, its contacts stay without an organization. Refused, naming the
+    /// leads, where it is some lead's only party.
+    /// </summary>
+    public Task DeleteOrganizationAsync(long organizationId, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            var name = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).FirstOrDefaultAsync(ct)
+                ?? throw new RecordNotFoundException("This organization no longer exists.");
+            var leads = await db.LeadOrganizations.Where(x => x.OrganizationId == organizationId)
+                .Select(x => x.Lead)
+                .Where(l => l.Organizations.Count + l.Individuals.Count == 1)
+                .OrderBy(l => l.Title).Select(l => new LeadRef(l.Id, l.Title)).Take(20).ToListAsync(ct);
+            RefuseIfOnlyParty(name, leads);
+            await db.Organizations.Where(o => o.Id == organizationId).ExecuteDeleteAsync(ct);
+        }, ct);
+
+    /// <summary>Deletes an individual with their contacts and lead links; refused where they are a lead's only party.</summary>
+    public Task DeleteIndividualAsync(long individualId, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            var name = await db.Individuals.Where(i => i.Id == individualId)
+                .Select(i => i.GivenName + " " + i.FamilyName).FirstOrDefaultAsync(ct)
+                ?? throw new RecordNotFoundException("This individual no longer exists.");
+            var leads = await db.LeadIndividuals.Where(x => x.IndividualId == individualId)
+                .Select(x => x.Lead)
+                .Where(l => l.Organizations.Count + l.Individuals.Count == 1)
+                .OrderBy(l => l.Title).Select(l => new LeadRef(l.Id, l.Title)).Take(20).ToListAsync(ct);
+            RefuseIfOnlyParty(name, leads);
+            await db.Individuals.Where(i => i.Id == individualId).ExecuteDeleteAsync(ct);
+        }, ct);
+
+    private static void RefuseIfOnlyParty(string name, IReadOnlyList<LeadRef> leads)
+    {
+        if (leads.Count == 0)
+            return;
+        var named = string.Join(", ", leads.Take(3).Select(l => $"\"{l.Title}\""));
+        var more = leads.Count > 3 ? $" and {leads.Count - 3} more" : "";
+        throw new PartyIsOnlyPartyException(
+            $"{name} is the only individual or organization on the lead {named}{more}. " +
+            "Add another party to that lead, or delete the lead, first.", leads);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Globalization;
+using DealTracker.Data;
+using DealTracker.Web;
+using DealTracker.Web.Components;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using MudBlazor.Services;
+
+// LANG=C.UTF-8 would make the current culture invariant ("¤1,200"): the app speaks en-US everywhere.
+var culture = CultureInfo.GetCultureInfo("en-US");
+CultureInfo.DefaultThreadCurrentCulture = culture;
+CultureInfo.DefaultThreadCurrentUICulture = culture;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var connectionString = builder.Configuration.GetConnectionString("DealTracker");
+if (string.IsNullOrWhiteSpace(connectionString))
+{
+    Console.Error.WriteLine("""
+        DealTracker needs a PostgreSQL database, and none is configured.
+          Run it with a local database started for you:   bash scripts/run.sh
+          Or with containers:                              docker compose up
+          Or set ConnectionStrings__DealTracker, e.g. "Host=localhost;Port=5432;Database=dealtracker;Username=...;Password=..."
+        """);
+    return 2;
+}
+
+builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+builder.Services.AddMudServices();
+builder.Services.AddDealTrackerData(connectionString);
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+
+var app = builder.Build();
+
+await StartupTasks.RunAsync(app);
+
+if (!app.Environment.IsDevelopment())
+{
+    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    app.UseHsts();
+}
+app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAntiforgery();
+
+app.MapStaticAssets();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = 503 } });
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+
+app.Lifetime.ApplicationStarted.Register(() =>
+{
+    var addresses = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : "(see the listening address above)";
+    app.Logger.LogInformation("DealTracker is ready: open {Addresses} in your browser", addresses);
+});
+
+await app.RunAsync();
+return 0;
+
+public partial class Program;
