@@ -43,6 +43,7 @@ public sealed class ChangeListener(string connectionString, ChangeNotifier notif
                 if (connectedBefore)
                     notifier.Publish(new ChangeBatch([], Resync: true));
                 connectedBefore = true;
+                notifier.MarkListening();
                 delay = TimeSpan.FromMilliseconds(250);
                 logger.LogInformation("Listening for database changes");
                 while (!stoppingToken.IsCancellationRequested)

@@ -25,6 +25,12 @@ public sealed record ChangeBatch(IReadOnlyList<DataChange> Changes, bool Resync 
 public sealed class ChangeNotifier(ILogger<ChangeNotifier> logger)
 {
     private readonly ConcurrentDictionary<Subscription, Func<ChangeBatch, Task>> _handlers = new();
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes once the listener has subscribed to the database's change channel.</summary>
+    public Task Listening => _listening.Task;
+
+    internal void MarkListening() => _listening.TrySetResult();
 
     public IDisposable Subscribe(Func<ChangeBatch, Task> handler)
     {

@@ -13,25 +13,27 @@ public sealed class PicklistService(IDbContextFactory<DealTrackerDbContext> fact
     public async Task<IReadOnlyList<PicklistOption>> GetActiveValuesAsync(string category, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Options(db, category).Where(p => p.IsActive).ToListAsync(ct);
+        return await Project(Values(db, category).Where(p => p.IsActive)).ToListAsync(ct);
     }
 
     /// <summary>Every value of a category, inactive ones too, so a record can still show what it holds.</summary>
     public async Task<IReadOnlyList<PicklistOption>> GetAllValuesAsync(string category, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await Options(db, category).ToListAsync(ct);
+        return await Project(Values(db, category)).ToListAsync(ct);
     }
 
-    private static IQueryable<PicklistOption> Options(DealTrackerDbContext db, string category) =>
+    private static IQueryable<PicklistValue> Values(DealTrackerDbContext db, string category) =>
         db.Picklists.AsNoTracking()
             .Where(p => p.Category == category)
-            .OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-            .Select(p => new PicklistOption(p.Id, p.Value, p.SortOrder, p.IsActive, p.NeedsReason, p.IsClosed));
+            .OrderBy(p => p.SortOrder).ThenBy(p => p.Id);
+
+    private static IQueryable<PicklistOption> Project(IQueryable<PicklistValue> values) =>
+        values.Select(p => new PicklistOption(p.Id, p.Value, p.SortOrder, p.IsActive, p.NeedsReason, p.IsClosed));
 
     /// <summary>The first active stage: where a new lead starts.</summary>
     internal static async Task<string> FirstActiveStageAsync(DealTrackerDbContext db, CancellationToken ct) =>
-        await Options(db, PicklistCategories.Stage).Where(p => p.IsActive).Select(p => p.Value).FirstOrDefaultAsync(ct)
+        await Values(db, PicklistCategories.Stage).Where(p => p.IsActive).Select(p => p.Value).FirstOrDefaultAsync(ct)
         ?? throw new RuleViolationException("There is no active stage. An admin must activate one first.", "Stage");
 
     /// <summary>
@@ -43,7 +45,7 @@ public sealed class PicklistService(IDbContextFactory<DealTrackerDbContext> fact
     {
         if (string.IsNullOrWhiteSpace(value))
             return null;
-        var option = await Options(db, category).Where(p => p.Value == value).FirstOrDefaultAsync(ct);
+        var option = await Project(Values(db, category).Where(p => p.Value == value)).FirstOrDefaultAsync(ct);
         if (option is null)
             throw new RuleViolationException($"\"{value}\" is not a {label} in the list. Pick one from the list.", field);
         if (!option.IsActive && value != currentValue)

@@ -1,0 +1,70 @@
+using Microsoft.Playwright;
+
+namespace DealTracker.Tests.Support;
+
+/// <summary>
+/// Debian's Chromium driven by Playwright (never a downloaded browser), shared by the browser tests of one class.
+/// Each test opens its own context, so cookies and storage never leak between tests.
+/// </summary>
+public sealed class BrowserFixture : IAsyncLifetime
+{
+    public const string ChromiumPath = "/usr/bin/chromium";
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        if (!File.Exists(ChromiumPath))
+            throw new InvalidOperationException("Browser tests need Debian's Chromium: apt-get install -y chromium");
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = ChromiumPath,
+            Headless = true,
+            Args =
+            [
+                "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync",
+            ],
+        });
+    }
+
+    /// <summary>A fresh page at a laptop-sized window.</summary>
+    public async Task<IPage> NewPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = new ViewportSize { Width = 1366, Height = 800 }, Locale = "en-US",
+        });
+        context.SetDefaultTimeout(15_000);
+        return await context.NewPageAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null)
+            await Browser.DisposeAsync();
+        _playwright?.Dispose();
+    }
+}
+
+public static class PageExtensions
+{
+    /// <summary>Goes to a page and waits until the Blazor circuit is connected: before that, buttons do nothing.</summary>
+    public static async Task GotoInteractiveAsync(this IPage page, string url)
+    {
+        await page.GotoAsync(url);
+        await page.Locator("[data-interactive='true']").WaitForAsync();
+    }
+
+    /// <summary>Saves a full-page screenshot as a test artifact under the test output's artifacts/screenshots.</summary>
+    public static async Task<string> SaveScreenshotAsync(this IPage page, string name)
+    {
+        var folder = Path.Combine(AppContext.BaseDirectory, "artifacts", "screenshots");
+        Directory.CreateDirectory(folder);
+        var path = Path.Combine(folder, $"{name}.png");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
+        return path;
+    }
+}

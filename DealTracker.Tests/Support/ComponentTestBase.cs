@@ -1,0 +1,32 @@
+using Bunit;
+using DealTracker.Data;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor.Services;
+
+namespace DealTracker.Tests.Support;
+
+/// <summary>
+/// bunit over the real services and a real database of the test class's own. MudBlazor's services are disposed
+/// asynchronously, hence <see cref="IAsyncLifetime"/>; render <c>MudPopoverProvider</c> for selects and menus.
+/// </summary>
+public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
+{
+    protected string ConnectionString { get; private set; } = "";
+    protected TestData Data { get; private set; } = null!;
+
+    public virtual async Task InitializeAsync()
+    {
+        ConnectionString = await PostgresServer.CreateDatabaseAsync(GetType().Name);
+        JSInterop.Mode = JSRuntimeMode.Loose;
+        Services.AddMudServices();
+        Services.AddLogging();
+        Services.AddDealTrackerData(ConnectionString);
+        Data = new TestData(Services);
+    }
+
+    async Task IAsyncLifetime.DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await PostgresServer.DropDatabaseAsync(ConnectionString);
+    }
+}
