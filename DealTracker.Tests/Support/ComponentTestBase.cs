@@ -21,6 +21,8 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLogging();
         Services.AddDealTrackerData(ConnectionString);
+        // Components act as the system unless a test registers another actor (before the first render).
+        Services.AddActingUserForTests();
         Data = new TestData(Services);
     }
 
