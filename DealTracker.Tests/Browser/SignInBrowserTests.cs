@@ -1,5 +1,7 @@
 using DealTracker.Data.Identity;
 using DealTracker.Data.Seeding;
+using DealTracker.Data.Users;
+using Microsoft.Extensions.DependencyInjection;
 using DealTracker.Tests.Support;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -104,5 +106,38 @@ public sealed class SignInBrowserTests(BrowserFixture browser, DemoAppFixture ap
         var newcomer = await browser.NewPageAsync();
         await newcomer.SignInAsync(app.BaseUrl, email, "casey-first-password");
         await Expect(newcomer.Locator("h1")).ToHaveTextAsync("Overview");
+    }
+
+    [Fact]
+    public async Task A_user_who_owns_leads_is_deleted_only_after_reassigning_them_all()
+    {
+        long leaver;
+        await using (var scope = app.App.Services.CreateAsyncScope())
+        {
+            var admin = ActivatorUtilities.CreateInstance<UserAdminService>(scope.ServiceProvider, ActingUser.System);
+            leaver = await admin.CreateAsync(new NewUser("Jordan Leaver", $"jordan-{Guid.NewGuid():N}"[..15] + "@example.com",
+                [Roles.Sales], "jordan-password-1"));
+        }
+        var probe = new DatabaseProbe(app.ConnectionString);
+        var sales1 = DemoDataSeeder.DemoAccounts.First(a => a.Role == Roles.Sales);
+        var sam = await probe.ScalarAsync<long>($"SELECT id FROM users WHERE email = '{sales1.Email}'");
+        await probe.ExecuteAsync($"UPDATE leads SET owner_user_id = {leaver} WHERE id IN (SELECT id FROM leads WHERE owner_user_id = {sam} ORDER BY id LIMIT 2)");
+
+        var page = await browser.NewPageAsync();
+        await page.SignInAsAsync(app.BaseUrl, Roles.Admin);
+        await page.GotoInteractiveAsync(app.BaseUrl + "/admin/users");
+        var row = page.Locator("tr", new() { Has = page.Locator("[data-testid=user-name]", new() { HasText = "Jordan Leaver" }) });
+        await row.Locator("[data-testid=user-delete]").ClickAsync();
+
+        var dialog = page.Locator(".mud-dialog");
+        await Expect(dialog).ToContainTextAsync("owns 2 leads and 0 deals, so they cannot be deleted yet");
+        await dialog.Locator("[data-testid=reassign-target]").ClickAsync();
+        await page.Locator(".mud-popover-open .mud-list-item", new() { HasText = sales1.DisplayName }).ClickAsync();
+        await dialog.Locator("[data-testid=reassign-save]").ClickAsync();
+
+        await Expect(page.Locator(".mud-snackbar")).ToContainTextAsync($"Reassigned 2 leads and 0 deals to {sales1.DisplayName}. Deleted Jordan Leaver.");
+        await Expect(row).ToHaveCountAsync(0);
+        Assert.Equal(0L, await probe.ScalarAsync<long>($"SELECT count(*) FROM users WHERE id = {leaver}"));
+        Assert.Equal(0L, await probe.ScalarAsync<long>($"SELECT count(*) FROM leads WHERE owner_user_id = {leaver}"));
     }
 }
