@@ -11,12 +11,22 @@ public static class ActingUsers
 {
     private sealed class Holder
     {
-        public IActingUser Actor { get; set; } = ActingUser.System;
+        public required IActingUser Actor { get; set; }
+    }
+
+    /// <summary>The actor outside any <see cref="As"/> scope: the system unless a test switches it.</summary>
+    public sealed class DefaultActor : IActingUser
+    {
+        public IActingUser Current { get; set; } = ActingUser.System;
+        public long? UserId => Current.UserId;
+        public bool IsManagerOrAdmin => Current.IsManagerOrAdmin;
+        public bool IsAdmin => Current.IsAdmin;
     }
 
     public static IServiceCollection AddActingUserForTests(this IServiceCollection services)
     {
-        services.AddScoped<Holder>();
+        services.AddSingleton<DefaultActor>();
+        services.AddScoped(sp => new Holder { Actor = sp.GetRequiredService<DefaultActor>() });
         services.AddScoped<IActingUser>(sp => sp.GetRequiredService<Holder>().Actor);
         return services;
     }

@@ -26,6 +26,10 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Data = new TestData(Services);
     }
 
+    /// <summary>Renders as <paramref name="actor"/> from now on (call before rendering): e.g. a Sales user's view.</summary>
+    protected void ActAs(DealTracker.Data.Identity.IActingUser actor) =>
+        Services.GetRequiredService<ActingUsers.DefaultActor>().Current = actor;
+
     async Task IAsyncLifetime.DisposeAsync()
     {
         await base.DisposeAsync();
