@@ -20,6 +20,7 @@ public static class DataServiceCollectionExtensions
     {
         services.AddDbContextFactory<DealTrackerDbContext>(o => ConfigureDbContext(o, connectionString));
         services.AddSingleton<PicklistService>();
+        services.AddSingleton<PicklistAdminService>();
         services.AddSingleton<LeadService>();
         services.AddSingleton<PartyService>();
         services.AddSingleton<DashboardService>();
