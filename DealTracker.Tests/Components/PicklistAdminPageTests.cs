@@ -171,4 +171,20 @@ public sealed class PicklistAdminPageTests : ComponentTestBase
             ["New", "Discovery", "Qualified", "Proposal", "Negotiation", "Won", "Lost", "On Hold"], Names(page, Stages)), Wait);
         Assert.True(page.Find("[aria-label='Move New up']").HasAttribute("disabled"));
     }
+
+    [Fact]
+    public async Task Deactivating_the_last_active_stage_is_refused_with_a_message_on_its_list()
+    {
+        await new DatabaseProbe(ConnectionString).ExecuteAsync(
+            "UPDATE picklists SET is_active = (value = 'New') WHERE category = 'lead_status.stage'");
+        var page = await RenderPageAsync();
+
+        var newStage = page.FindAll("[data-testid=picklist-value]").First(e => e.GetAttribute("data-value") == "New");
+        await newStage.QuerySelector(".mud-switch input")!.ChangeAsync(new ChangeEventArgs { Value = false });
+
+        await page.WaitForAssertionAsync(() => Assert.Contains("\"New\" is the last active stage and cannot be deactivated",
+            Card(page, Stages).QuerySelector("[data-testid=picklist-error]")?.TextContent ?? ""), Wait);
+        Assert.True(await new DatabaseProbe(ConnectionString).ScalarAsync<bool>(
+            "SELECT is_active FROM picklists WHERE category = 'lead_status.stage' AND value = 'New'"));
+    }
 }

@@ -277,7 +277,8 @@ public sealed class PicklistAdminServiceTests(DatabaseFixture db) : IClassFixtur
             await Task.Delay(20, timeout.Token);
     }
 
-    private static async Task<Exception?> Attempt(Func<Task> action)
+    /// <summary>Runs an action and returns what it threw, so racing attempts can be compared afterwards.</summary>
+    internal static async Task<Exception?> Attempt(Func<Task> action)
     {
         try
         {
@@ -300,7 +301,7 @@ public sealed class StageRulesTests(DatabaseFixture db) : IClassFixture<Database
     public async Task The_last_active_stage_cannot_be_deactivated_or_deleted_and_new_leads_start_in_the_first_active_one()
     {
         await db.ExecuteSqlAsync(
-            "UPDATE picklists SET is_active = false WHERE category = 'lead_status.stage' AND value NOT IN ('Discovery', 'Negotiation')");
+            "UPDATE picklists SET is_active = value IN ('Discovery', 'Negotiation') WHERE category = 'lead_status.stage'");
         var stages = (await Admin.GetCategoriesAsync()).Single(c => c.IsStages).Values;
         var discovery = stages.Single(v => v.Value == "Discovery");
         var negotiation = stages.Single(v => v.Value == "Negotiation");
@@ -315,5 +316,23 @@ public sealed class StageRulesTests(DatabaseFixture db) : IClassFixture<Database
         Assert.Contains("last active stage", deactivate.Message);
         Assert.Contains("last active stage", delete.Message);
         Assert.True(await db.ScalarAsync<bool>("SELECT is_active FROM picklists WHERE id = $1", negotiation.Id));
+    }
+
+    [Fact]
+    public async Task Two_admins_deactivating_the_last_two_active_stages_at_once_leave_one_active()
+    {
+        await db.ExecuteSqlAsync("UPDATE picklists SET is_active = value IN ('Won', 'Lost') WHERE category = 'lead_status.stage'");
+        var stages = (await Admin.GetCategoriesAsync()).Single(c => c.IsStages).Values;
+        var won = stages.Single(v => v.Value == "Won");
+        var lost = stages.Single(v => v.Value == "Lost");
+
+        var attempts = await Task.WhenAll(
+            PicklistAdminServiceTests.Attempt(() => Admin.SetActiveAsync(new PicklistValueRef(won.Id, won.Version), active: false)),
+            PicklistAdminServiceTests.Attempt(() => Admin.SetActiveAsync(new PicklistValueRef(lost.Id, lost.Version), active: false)));
+
+        Assert.Single(attempts, a => a is null);
+        Assert.Contains("last active stage", Assert.Single(attempts, a => a is not null)!.Message);
+        Assert.Equal(1L, await db.ScalarAsync<long>(
+            "SELECT count(*) FROM picklists WHERE category = 'lead_status.stage' AND is_active"));
     }
 }
