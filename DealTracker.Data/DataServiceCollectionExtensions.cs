@@ -29,6 +29,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PicklistService>();
         services.AddDealTrackerIdentityCore();
         services.AddScoped<LeadService>();
+        services.AddScoped<PicklistAdminService>();
         services.AddSingleton<PartyService>();
         services.AddScoped<DashboardService>();
         services.AddSingleton<DemoDataSeeder>();

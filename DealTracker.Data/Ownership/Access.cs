@@ -65,10 +65,10 @@ public static class Access
             throw new RuleViolationException(message, field);
     }
 
-    public static void RequireAdmin(IActingUser actor)
+    public static void RequireAdmin(IActingUser actor, string message = "Only admins can manage users.")
     {
         if (!actor.IsAdmin)
-            throw new RuleViolationException("Only admins can manage users.");
+            throw new RuleViolationException(message);
     }
 
     /// <summary>Managers keep the plain "no longer exists"; others cannot tell a missing record from someone else's.</summary>

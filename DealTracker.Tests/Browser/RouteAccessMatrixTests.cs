@@ -39,6 +39,7 @@ public sealed class RouteAccessMatrixTests(DemoAppFixture app) : IClassFixture<D
         ["/not-found"] = Everyone,
         ["/Error"] = Everyone,
         ["/admin/users"] = AdminsOnly,
+        ["/admin/picklists"] = AdminsOnly,
     };
 
     /// <summary>Not pages, but open to everyone: the load balancer's probe and what the login page needs.</summary>
