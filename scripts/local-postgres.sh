@@ -44,4 +44,9 @@ if ! as_owner "$bin/pg_ctl" -D "$data_dir" status >/dev/null 2>&1; then
     -o "-p $port -k /tmp -c listen_addresses=127.0.0.1" start >/dev/null
 fi
 
+# Create the database up front, so the app's first start does not log a failed connection attempt.
+if ! as_owner "$bin/psql" -h /tmp -p "$port" -U postgres -tAc "SELECT 1 FROM pg_database WHERE datname = 'dealtracker'" | grep -q 1; then
+  as_owner "$bin/createdb" -h /tmp -p "$port" -U postgres dealtracker
+fi
+
 echo "Host=127.0.0.1;Port=$port;Database=dealtracker;Username=postgres"
