@@ -3,6 +3,7 @@ using DealTracker.Data.Leads;
 using DealTracker.Data.Live;
 using DealTracker.Data.Parties;
 using DealTracker.Data.Picklists;
+using DealTracker.Data.Pipeline;
 using DealTracker.Data.Seeding;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,6 +25,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PartyService>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<DemoDataSeeder>();
+        services.AddSingleton<PipelineService>();
         services.AddSingleton<ChangeNotifier>();
         services.AddHostedService(sp => new ChangeListener(connectionString, sp.GetRequiredService<ChangeNotifier>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChangeListener>>()));
