@@ -54,7 +54,7 @@ public sealed record PipelineColumn(
     public bool HasMore => Cards.Count < LeadCount;
 }
 
-public sealed record PipelineBoard(
+public sealed record PipelineBoardData(
     IReadOnlyList<PipelineColumn> Columns,
     IReadOnlyList<CurrencyAmount> OpenTotals)
 {

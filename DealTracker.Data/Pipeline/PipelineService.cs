@@ -20,7 +20,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
     /// Loads the board. <paramref name="loadedPerColumn"/> asks for more than the first page in some columns, so a
     /// live refresh keeps the cards a user has already scrolled to.
     /// </summary>
-    public async Task<PipelineBoard> LoadBoardAsync(PipelineFilter filter,
+    public async Task<PipelineBoardData> LoadBoardAsync(PipelineFilter filter,
         IReadOnlyDictionary<string, int>? loadedPerColumn = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -49,7 +49,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         var cards = wanted.Count == 0 ? [] : await ReadCardsAsync(db, filter, wanted, after: null, ct);
         var cardsByStage = cards.ToLookup(c => c.Stage);
 
-        return new PipelineBoard(
+        return new PipelineBoardData(
             columns.Select(c => new PipelineColumn(c.Value, c.IsActive, c.IsKnown, c.IsClosed, c.NeedsReason,
                 leadCounts.GetValueOrDefault(c.Value),
                 Money(totals.Where(t => t.Stage == c.Value && t.Currency is not null)),

@@ -10,7 +10,7 @@ public sealed class PipelineServiceTests(DatabaseFixture db) : IClassFixture<Dat
     private PipelineService Pipeline => db.Get<PipelineService>();
     private LeadService Leads => db.Get<LeadService>();
 
-    private static PipelineColumn Column(PipelineBoard board, string stage) => board.Columns.Single(c => c.Stage == stage);
+    private static PipelineColumn Column(PipelineBoardData board, string stage) => board.Columns.Single(c => c.Stage == stage);
 
     [Fact]
     public async Task Columns_are_the_active_stages_in_their_order()

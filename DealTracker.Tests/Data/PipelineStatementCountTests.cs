@@ -31,7 +31,7 @@ public sealed class PipelineStatementCountTests(DatabaseFixture db) : IClassFixt
         Assert.All(large.Board.Columns, c => Assert.Equal(PipelineService.PageSize, c.Cards.Count));
     }
 
-    private static async Task<(int Statements, PipelineBoard Board)> CountAsync(StatementCounter counter, Func<Task<PipelineBoard>> load)
+    private static async Task<(int Statements, PipelineBoardData Board)> CountAsync(StatementCounter counter, Func<Task<PipelineBoardData>> load)
     {
         counter.Reset();
         var board = await load();
