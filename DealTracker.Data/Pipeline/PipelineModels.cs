@@ -1,8 +1,9 @@
 namespace DealTracker.Data.Pipeline;
 
 /// <summary>
-/// What the board shows. Every member narrows the leads; null means "any". An owner filter slots in here once users
-/// exist, and <see cref="PipelineQuery"/> is the one place that turns a filter into SQL.
+/// What the board shows. Every member narrows the leads; null means "any". <see cref="PipelineQuery"/> is the one
+/// place that turns a filter into SQL, always within the leads the acting user may see. The owner is one of:
+/// <see cref="Mine"/> (the acting user), <see cref="Unassigned"/>, or a user's <see cref="OwnerId"/>; the first set wins.
 /// </summary>
 public sealed record PipelineFilter(
     long? DealId = null,
@@ -10,13 +11,19 @@ public sealed record PipelineFilter(
     long? IndividualId = null,
     DateOnly? CloseFrom = null,
     DateOnly? CloseTo = null,
-    string? Search = null)
+    string? Search = null,
+    long? OwnerId = null,
+    bool Mine = false,
+    bool Unassigned = false)
 {
     public bool IsEmpty => DealId is null && OrganizationId is null && IndividualId is null && CloseFrom is null
-        && CloseTo is null && string.IsNullOrWhiteSpace(Search);
+        && CloseTo is null && string.IsNullOrWhiteSpace(Search) && OwnerId is null && !Mine && !Unassigned;
 }
 
-/// <summary>One lead on the board. <see cref="Version"/> is its status version, presented back when it is moved.</summary>
+/// <summary>
+/// One lead on the board. <see cref="Version"/> is its status version, presented back when it is moved;
+/// <see cref="OwnerName"/> is null when the lead is unassigned.
+/// </summary>
 public sealed record PipelineCard(
     long LeadId,
     string Title,
@@ -29,7 +36,8 @@ public sealed record PipelineCard(
     DateOnly? CloseDate,
     string? PartyName,
     DateTime StageSince,
-    uint Version)
+    uint Version,
+    string? OwnerName)
 {
     public int DaysInStage(DateTime utcNow) => Math.Max(0, (int)(utcNow - StageSince).TotalDays);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using DealTracker.Data.Identity;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -6,15 +7,34 @@ namespace DealTracker.Data.Pipeline;
 
 /// <summary>
 /// The board's SQL. Every statement starts from the same filtered set of leads, so the cards, the column totals
-/// and the chart always agree. Only fixed fragments are concatenated; every value travels as a parameter.
+/// and the chart always agree, and that set holds only leads the acting user may see (Sales: their own and the
+/// unassigned ones). Only fixed fragments are concatenated; every value travels as a parameter.
 /// </summary>
 internal sealed class PipelineQuery
 {
     private readonly StringBuilder _where = new("TRUE");
     public List<NpgsqlParameter> Parameters { get; } = [];
 
-    public PipelineQuery(PipelineFilter filter)
+    public PipelineQuery(PipelineFilter filter, IActingUser actor)
     {
+        if (!actor.IsManagerOrAdmin)
+        {
+            if (actor.UserId is { } me)
+                And("(l.owner_user_id IS NULL OR l.owner_user_id = {0})", me, NpgsqlDbType.Bigint);
+            else
+                _where.Append(" AND FALSE");
+        }
+        if (filter.Mine)
+        {
+            if (actor.UserId is { } me)
+                And("l.owner_user_id = {0}", me, NpgsqlDbType.Bigint);
+            else
+                _where.Append(" AND FALSE");
+        }
+        else if (filter.Unassigned)
+            _where.Append(" AND l.owner_user_id IS NULL");
+        else if (filter.OwnerId is { } owner)
+            And("l.owner_user_id = {0}", owner, NpgsqlDbType.Bigint);
         if (filter.DealId is { } deal)
             And("l.deal_id = {0}", deal, NpgsqlDbType.Bigint);
         if (filter.OrganizationId is { } org)
@@ -39,7 +59,7 @@ internal sealed class PipelineQuery
 
     /// <summary>The filtered leads with what the board needs of their status and deal.</summary>
     public string FilteredLeads(string extraCondition = "TRUE") => $"""
-        SELECT l.id, l.title, l.deal_id, s.stage, s.updated_at AS stage_since, s.xmin::text::bigint AS version,
+        SELECT l.id, l.title, l.deal_id, l.owner_user_id, s.stage, s.updated_at AS stage_since, s.xmin::text::bigint AS version,
                d.name AS deal_name, d.value_amount, COALESCE(d.value_currency, 'USD') AS currency, d.probability,
                d.close_date
         FROM leads l

@@ -1,4 +1,6 @@
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
+using DealTracker.Data.Ownership;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
 
@@ -7,9 +9,10 @@ namespace DealTracker.Data.Pipeline;
 /// <summary>
 /// Reads the pipeline board: columns in stage order, per-currency money over whole columns, and the first cards of
 /// every column. A board loads in three SQL statements however many leads there are (stages, totals, cards).
-/// Moves go through <see cref="Leads.LeadService.MoveLeadToStageAsync"/>.
+/// Moves go through <see cref="Leads.LeadService.MoveLeadToStageAsync"/>. Scoped: every statement sees only the leads
+/// (and deals, in lookups) the injected <see cref="IActingUser"/> may see, so cards, totals and chart agree with it.
 /// </summary>
-public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> factory)
+public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
     public const int PageSize = 25;
 
@@ -31,7 +34,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
             .Select(p => new { p.Value, p.IsActive, p.IsClosed, p.NeedsReason })
             .ToListAsync(ct);
 
-        var totals = await ReadTotalsAsync(db, filter, ct);
+        var totals = await ReadTotalsAsync(db, filter, actor, ct);
         var leadCounts = totals.Where(t => t.Stage is not null && t.Currency is null)
             .ToDictionary(t => t.Stage!, t => t.Leads);
 
@@ -46,7 +49,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         var wanted = columns.Where(c => leadCounts.ContainsKey(c.Value))
             .Select(c => (c.Value, Take: Math.Clamp(loadedPerColumn?.GetValueOrDefault(c.Value) ?? 0, PageSize, MaxCardsPerColumn)))
             .ToList();
-        var cards = wanted.Count == 0 ? [] : await ReadCardsAsync(db, filter, wanted, after: null, ct);
+        var cards = wanted.Count == 0 ? [] : await ReadCardsAsync(db, filter, actor, wanted, after: null, ct);
         var cardsByStage = cards.ToLookup(c => c.Stage);
 
         return new PipelineBoardData(
@@ -62,11 +65,11 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         PipelineCursor after, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await ReadCardsAsync(db, filter, [(stage, PageSize)], after, ct);
+        return await ReadCardsAsync(db, filter, actor, [(stage, PageSize)], after, ct);
     }
 
     public Task<IReadOnlyList<PipelineFilterOption>> SearchDealsAsync(string? text, CancellationToken ct = default) =>
-        SearchAsync(text, (db, pattern) => db.Deals.Where(d => pattern == null || EF.Functions.ILike(d.Name, pattern, @"\"))
+        SearchAsync(text, (db, pattern) => db.Deals.VisibleTo(actor).Where(d => pattern == null || EF.Functions.ILike(d.Name, pattern, @"\"))
             .OrderBy(d => d.Name).ThenBy(d => d.Id).Select(d => new PipelineFilterOption(d.Id, d.Name)), ct);
 
     public Task<IReadOnlyList<PipelineFilterOption>> SearchOrganizationsAsync(string? text, CancellationToken ct = default) =>
@@ -85,7 +88,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         if (filter is { DealId: null, OrganizationId: null, IndividualId: null })
             return new PipelineFilterNames(null, null, null);
         await using var db = await factory.CreateDbContextAsync(ct);
-        var deal = filter.DealId is { } d ? await db.Deals.Where(x => x.Id == d).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var deal = filter.DealId is { } d ? await db.Deals.VisibleTo(actor).Where(x => x.Id == d).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var org = filter.OrganizationId is { } o ? await db.Organizations.Where(x => x.Id == o).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
         var ind = filter.IndividualId is { } i
             ? await db.Individuals.Where(x => x.Id == i).Select(x => x.GivenName + " " + x.FamilyName).FirstOrDefaultAsync(ct)
@@ -109,9 +112,10 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
     /// Per column: the lead count, and per currency the deals, value and weighted value, each deal once per column.
     /// Rows without a stage are the open total: each deal once, if any of its filtered leads is in an open stage.
     /// </summary>
-    private static async Task<List<TotalRow>> ReadTotalsAsync(DealTrackerDbContext db, PipelineFilter filter, CancellationToken ct)
+    private static async Task<List<TotalRow>> ReadTotalsAsync(DealTrackerDbContext db, PipelineFilter filter,
+        IActingUser actor, CancellationToken ct)
     {
-        var q = new PipelineQuery(filter);
+        var q = new PipelineQuery(filter, actor);
         var stageCategory = q.Add(PicklistCategories.Stage, NpgsqlDbType.Text);
         var sql = $"""
             WITH f AS ({q.FilteredLeads()}),
@@ -136,9 +140,9 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
     /// The party name is looked up only for the cards returned.
     /// </summary>
     private static async Task<List<PipelineCard>> ReadCardsAsync(DealTrackerDbContext db, PipelineFilter filter,
-        IReadOnlyList<(string Stage, int Take)> columns, PipelineCursor? after, CancellationToken ct)
+        IActingUser actor, IReadOnlyList<(string Stage, int Take)> columns, PipelineCursor? after, CancellationToken ct)
     {
-        var q = new PipelineQuery(filter);
+        var q = new PipelineQuery(filter, actor);
         var stages = q.Add(columns.Select(c => c.Stage).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         var takes = q.Add(columns.Select(c => c.Take).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
         var keyset = after is null
@@ -153,7 +157,8 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
                         UNION ALL
                         SELECT i.given_name || ' ' || i.family_name, li.is_primary, 1 FROM lead_individuals li
                         JOIN individuals i ON i.id = li.individual_id WHERE li.lead_id = f.id) p
-                    ORDER BY p.is_primary DESC, p.kind, p.name LIMIT 1) AS party_name
+                    ORDER BY p.is_primary DESC, p.kind, p.name LIMIT 1) AS party_name,
+                   (SELECT u.display_name FROM users u WHERE u.id = f.owner_user_id) AS owner_name
             FROM unnest({stages}, {takes}) AS c(stage, take)
             CROSS JOIN LATERAL (
                 {q.FilteredLeads("s.stage = c.stage" + keyset)}

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using DealTracker.Data;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Pipeline;
 using DealTracker.Tests.Support;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,9 @@ public sealed class PipelineStatementCountTests(DatabaseFixture db) : IClassFixt
     public async Task Loading_the_board_takes_the_same_number_of_statements_at_50_and_at_5000_leads()
     {
         var counter = new StatementCounter();
-        var pipeline = new PipelineService(new CountingFactory(db.ConnectionString, counter));
+        var factory = new CountingFactory(db.ConnectionString, counter);
+        var pipeline = new PipelineService(factory, ActingUser.System);
+        var sales = new PipelineService(factory, ActingUser.Sales(await db.Services.CreateUserAsync(Roles.Sales)));
         var probe = new DatabaseProbe(db.ConnectionString);
 
         await PipelineVolume.InsertAsync(probe, "Small", 50);
@@ -22,11 +25,16 @@ public sealed class PipelineStatementCountTests(DatabaseFixture db) : IClassFixt
         await PipelineVolume.InsertAsync(probe, "Large", 4950);
         var large = await CountAsync(counter, () => pipeline.LoadBoardAsync(new PipelineFilter()));
         var filtered = await CountAsync(counter, () => pipeline.LoadBoardAsync(new PipelineFilter(Search: "Large")));
+        var asSales = await CountAsync(counter, () => sales.LoadBoardAsync(new PipelineFilter()));
+        var salesMine = await CountAsync(counter, () => sales.LoadBoardAsync(new PipelineFilter(Mine: true)));
 
         Assert.Equal(5000L, await db.ScalarAsync<long>("SELECT count(*) FROM leads"));
         Assert.Equal(3, small.Statements);
         Assert.Equal(small.Statements, large.Statements);
         Assert.Equal(small.Statements, filtered.Statements);
+        Assert.Equal(small.Statements, asSales.Statements);
+        Assert.True(salesMine.Statements <= small.Statements);
+        Assert.Equal(5000, asSales.Board.LeadCount); // the volume leads are unassigned: a Sales user sees them
         Assert.Equal(5000, large.Board.LeadCount);
         Assert.All(large.Board.Columns, c => Assert.Equal(PipelineService.PageSize, c.Cards.Count));
     }

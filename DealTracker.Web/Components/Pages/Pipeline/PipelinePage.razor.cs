@@ -22,6 +22,12 @@ public partial class PipelinePage
     [SupplyParameterFromQuery(Name = "ind")] public long? IndividualId { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? CloseFrom { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? CloseTo { get; set; }
+    /// <summary>A user's id, or "none" for the unassigned leads.</summary>
+    [SupplyParameterFromQuery(Name = "owner")] public string? Owner { get; set; }
+    [SupplyParameterFromQuery(Name = "mine")] public bool? Mine { get; set; }
+
+    /// <summary>The "owner" query value for the unassigned leads.</summary>
+    public const string NoOwner = "none";
 
     private PipelineFilter _filter = new();
     private PipelineFilterNames _names = new(null, null, null);
@@ -48,7 +54,10 @@ public partial class PipelinePage
     protected override async Task OnParametersSetAsync()
     {
         var filter = new PipelineFilter(DealId, OrganizationId, IndividualId, ParseDate(CloseFrom), ParseDate(CloseTo),
-            string.IsNullOrWhiteSpace(Search) ? null : Search.Trim());
+            string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
+            OwnerId: long.TryParse(Owner, out var owner) ? owner : null,
+            Mine: Mine == true,
+            Unassigned: Owner == NoOwner);
         if (_board is not null && filter == _filter)
             return;
         _filter = filter;
@@ -89,6 +98,8 @@ public partial class PipelinePage
             ["ind"] = filter.IndividualId,
             ["from"] = filter.CloseFrom?.ToString("yyyy-MM-dd"),
             ["to"] = filter.CloseTo?.ToString("yyyy-MM-dd"),
+            ["owner"] = filter.Unassigned ? NoOwner : filter.OwnerId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["mine"] = filter.Mine ? true : null,
         }));
 
     /// <summary>
