@@ -1,4 +1,5 @@
 using Bunit;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Leads;
 using DealTracker.Data.Pipeline;
 using DealTracker.Tests.Support;
@@ -156,5 +157,21 @@ public sealed class PipelineBoardTests : ComponentTestBase
         await ChooseAsync(host, "New");
         host.WaitForAssertion(() => Assert.Equal(1, _moves));
         Assert.Equal("New", await StageOfAsync(lead));
+    }
+
+    [Fact]
+    public async Task Cards_show_the_owners_initials_and_name_or_unassigned()
+    {
+        var owner = await Services.CreateUserAsync(Roles.Sales, "Olivia Owner");
+        var owned = await Data.LeadAsync(title: TestData.Unique("Owned lead"), stage: "Discovery", ownerUserId: owner);
+        var open = await Data.LeadAsync(title: TestData.Unique("Open lead"), stage: "Discovery");
+        ActAs(ActingUser.Manager(owner));
+
+        var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
+
+        var badge = host.Find($"[data-lead-id='{owned}'] [data-testid=owner-badge]").TextContent;
+        Assert.Contains("OO", badge);
+        Assert.Contains("Olivia Owner", badge);
+        Assert.Contains("Unassigned", host.Find($"[data-lead-id='{open}'] [data-testid=owner-badge]").TextContent);
     }
 }
