@@ -99,7 +99,7 @@ public partial class PipelinePage
             ["from"] = filter.CloseFrom?.ToString("yyyy-MM-dd"),
             ["to"] = filter.CloseTo?.ToString("yyyy-MM-dd"),
             ["owner"] = filter.Unassigned ? NoOwner : filter.OwnerId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["mine"] = filter.Mine ? true : null,
+            ["mine"] = filter.Mine ? "true" : null,
         }));
 
     /// <summary>
