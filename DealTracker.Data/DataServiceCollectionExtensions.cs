@@ -5,6 +5,7 @@ using DealTracker.Data.Live;
 using DealTracker.Data.Ownership;
 using DealTracker.Data.Parties;
 using DealTracker.Data.Picklists;
+using DealTracker.Data.Pipeline;
 using DealTracker.Data.Seeding;
 using DealTracker.Data.Users;
 using Microsoft.EntityFrameworkCore;
@@ -33,6 +34,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PartyService>();
         services.AddScoped<DashboardService>();
         services.AddSingleton<DemoDataSeeder>();
+        services.AddScoped<PipelineService>();
         services.AddSingleton<ChangeNotifier>();
         services.AddScoped<OwnershipService>();
         services.AddScoped<UserAdminService>();

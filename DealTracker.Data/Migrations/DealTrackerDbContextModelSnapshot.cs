@@ -451,6 +451,10 @@ namespace DealTracker.Data.Migrations
                     b.HasIndex("Stage")
                         .HasDatabaseName("idx_lead_status_stage");
 
+                    b.HasIndex("Stage", "UpdatedAt", "LeadId")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("idx_lead_status_stage_updated_at_lead_id");
+
                     b.ToTable("lead_status", (string)null);
                 });
 

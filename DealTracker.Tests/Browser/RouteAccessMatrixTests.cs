@@ -40,6 +40,7 @@ public sealed class RouteAccessMatrixTests(DemoAppFixture app) : IClassFixture<D
         ["/Error"] = Everyone,
         ["/admin/users"] = AdminsOnly,
         ["/admin/picklists"] = AdminsOnly,
+        ["/pipeline"] = SignedIn,
     };
 
     /// <summary>Not pages, but open to everyone: the load balancer's probe and what the login page needs.</summary>

@@ -1,0 +1,84 @@
+using System.Text;
+using DealTracker.Data.Identity;
+using Npgsql;
+using NpgsqlTypes;
+
+namespace DealTracker.Data.Pipeline;
+
+/// <summary>
+/// The board's SQL. Every statement starts from the same filtered set of leads, so the cards, the column totals
+/// and the chart always agree, and that set holds only leads the acting user may see (Sales: their own and the
+/// unassigned ones). Only fixed fragments are concatenated; every value travels as a parameter.
+/// </summary>
+internal sealed class PipelineQuery
+{
+    private readonly StringBuilder _where = new("TRUE");
+    public List<NpgsqlParameter> Parameters { get; } = [];
+
+    public PipelineQuery(PipelineFilter filter, IActingUser actor)
+    {
+        if (!actor.IsManagerOrAdmin)
+        {
+            if (actor.UserId is { } me)
+                And("(l.owner_user_id IS NULL OR l.owner_user_id = {0})", me, NpgsqlDbType.Bigint);
+            else
+                _where.Append(" AND FALSE");
+        }
+        if (filter.Mine)
+        {
+            if (actor.UserId is { } me)
+                And("l.owner_user_id = {0}", me, NpgsqlDbType.Bigint);
+            else
+                _where.Append(" AND FALSE");
+        }
+        else if (filter.Unassigned)
+            _where.Append(" AND l.owner_user_id IS NULL");
+        else if (filter.OwnerId is { } owner)
+            And("l.owner_user_id = {0}", owner, NpgsqlDbType.Bigint);
+        if (filter.DealId is { } deal)
+            And("l.deal_id = {0}", deal, NpgsqlDbType.Bigint);
+        if (filter.OrganizationId is { } org)
+            And("EXISTS (SELECT 1 FROM lead_organizations fo WHERE fo.lead_id = l.id AND fo.organization_id = {0})",
+                org, NpgsqlDbType.Bigint);
+        if (filter.IndividualId is { } individual)
+            And("EXISTS (SELECT 1 FROM lead_individuals fi WHERE fi.lead_id = l.id AND fi.individual_id = {0})",
+                individual, NpgsqlDbType.Bigint);
+        if (filter.CloseFrom is { } from)
+            And("d.close_date >= {0}", from, NpgsqlDbType.Date);
+        if (filter.CloseTo is { } to)
+            And("d.close_date <= {0}", to, NpgsqlDbType.Date);
+        if (!string.IsNullOrWhiteSpace(filter.Search))
+            And("""
+                (l.title ILIKE {0} OR d.name ILIKE {0}
+                 OR EXISTS (SELECT 1 FROM lead_organizations so JOIN organizations o ON o.id = so.organization_id
+                            WHERE so.lead_id = l.id AND o.name ILIKE {0})
+                 OR EXISTS (SELECT 1 FROM lead_individuals si JOIN individuals i ON i.id = si.individual_id
+                            WHERE si.lead_id = l.id AND (i.given_name || ' ' || i.family_name) ILIKE {0}))
+                """, ContainsPattern(filter.Search.Trim()), NpgsqlDbType.Text);
+    }
+
+    /// <summary>The filtered leads with what the board needs of their status and deal.</summary>
+    public string FilteredLeads(string extraCondition = "TRUE") => $"""
+        SELECT l.id, l.title, l.deal_id, l.owner_user_id, s.stage, s.updated_at AS stage_since, s.xmin::text::bigint AS version,
+               d.name AS deal_name, d.value_amount, COALESCE(d.value_currency, 'USD') AS currency, d.probability,
+               d.close_date
+        FROM leads l
+        JOIN lead_status s ON s.lead_id = l.id
+        JOIN deals d ON d.id = l.deal_id
+        WHERE {_where} AND {extraCondition}
+        """;
+
+    public string Add(object value, NpgsqlDbType type)
+    {
+        var name = $"p{Parameters.Count}";
+        Parameters.Add(new NpgsqlParameter(name, type) { Value = value });
+        return "@" + name;
+    }
+
+    private void And(string condition, object value, NpgsqlDbType type) =>
+        _where.Append(" AND ").Append(string.Format(condition, Add(value, type)));
+
+    /// <summary>A substring pattern for ILIKE: the user's % and _ are matched literally.</summary>
+    public static string ContainsPattern(string text) =>
+        "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
+}

@@ -1,0 +1,173 @@
+using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
+using DealTracker.Data.Ownership;
+using Microsoft.EntityFrameworkCore;
+using NpgsqlTypes;
+
+namespace DealTracker.Data.Pipeline;
+
+/// <summary>
+/// Reads the pipeline board: columns in stage order, per-currency money over whole columns, and the first cards of
+/// every column. A board loads in three SQL statements however many leads there are (stages, totals, cards).
+/// Moves go through <see cref="Leads.LeadService.MoveLeadToStageAsync"/>. Scoped: every statement sees only the leads
+/// (and deals, in lookups) the injected <see cref="IActingUser"/> may see, so cards, totals and chart agree with it.
+/// </summary>
+public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
+{
+    public const int PageSize = 25;
+
+    /// <summary>A column never re-reads more than this many cards at once, however far the user scrolled.</summary>
+    public const int MaxCardsPerColumn = 500;
+
+    /// <summary>
+    /// Loads the board. <paramref name="loadedPerColumn"/> asks for more than the first page in some columns, so a
+    /// live refresh keeps the cards a user has already scrolled to.
+    /// </summary>
+    public async Task<PipelineBoardData> LoadBoardAsync(PipelineFilter filter,
+        IReadOnlyDictionary<string, int>? loadedPerColumn = null, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+
+        var stages = await db.Picklists.AsNoTracking()
+            .Where(p => p.Category == PicklistCategories.Stage)
+            .OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
+            .Select(p => new { p.Value, p.IsActive, p.IsClosed, p.NeedsReason })
+            .ToListAsync(ct);
+
+        var totals = await ReadTotalsAsync(db, filter, actor, ct);
+        var leadCounts = totals.Where(t => t.Stage is not null && t.Currency is null)
+            .ToDictionary(t => t.Stage!, t => t.Leads);
+
+        // Active stages always get a column; an inactive or unknown value only while leads (under this filter) hold it.
+        var known = stages.Select(s => s.Value).ToHashSet();
+        var columns = stages.Where(s => s.IsActive || leadCounts.ContainsKey(s.Value))
+            .Select(s => (s.Value, s.IsActive, IsKnown: true, s.IsClosed, s.NeedsReason))
+            .Concat(leadCounts.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal)
+                .Select(k => (Value: k, IsActive: false, IsKnown: false, IsClosed: false, NeedsReason: false)))
+            .ToList();
+
+        var wanted = columns.Where(c => leadCounts.ContainsKey(c.Value))
+            .Select(c => (c.Value, Take: Math.Clamp(loadedPerColumn?.GetValueOrDefault(c.Value) ?? 0, PageSize, MaxCardsPerColumn)))
+            .ToList();
+        var cards = wanted.Count == 0 ? [] : await ReadCardsAsync(db, filter, actor, wanted, after: null, ct);
+        var cardsByStage = cards.ToLookup(c => c.Stage);
+
+        return new PipelineBoardData(
+            columns.Select(c => new PipelineColumn(c.Value, c.IsActive, c.IsKnown, c.IsClosed, c.NeedsReason,
+                leadCounts.GetValueOrDefault(c.Value),
+                Money(totals.Where(t => t.Stage == c.Value && t.Currency is not null)),
+                cardsByStage[c.Value].ToList())).ToList(),
+            Money(totals.Where(t => t.Stage is null)));
+    }
+
+    /// <summary>The next page of one column, after the last card the user has.</summary>
+    public async Task<IReadOnlyList<PipelineCard>> LoadMoreAsync(PipelineFilter filter, string stage,
+        PipelineCursor after, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        return await ReadCardsAsync(db, filter, actor, [(stage, PageSize)], after, ct);
+    }
+
+    public Task<IReadOnlyList<PipelineFilterOption>> SearchDealsAsync(string? text, CancellationToken ct = default) =>
+        SearchAsync(text, (db, pattern) => db.Deals.VisibleTo(actor).Where(d => pattern == null || EF.Functions.ILike(d.Name, pattern, @"\"))
+            .OrderBy(d => d.Name).ThenBy(d => d.Id).Select(d => new PipelineFilterOption(d.Id, d.Name)), ct);
+
+    public Task<IReadOnlyList<PipelineFilterOption>> SearchOrganizationsAsync(string? text, CancellationToken ct = default) =>
+        SearchAsync(text, (db, pattern) => db.Organizations.Where(o => pattern == null || EF.Functions.ILike(o.Name, pattern, @"\"))
+            .OrderBy(o => o.Name).ThenBy(o => o.Id).Select(o => new PipelineFilterOption(o.Id, o.Name)), ct);
+
+    public Task<IReadOnlyList<PipelineFilterOption>> SearchIndividualsAsync(string? text, CancellationToken ct = default) =>
+        SearchAsync(text, (db, pattern) => db.Individuals
+            .Where(i => pattern == null || EF.Functions.ILike(i.GivenName + " " + i.FamilyName, pattern, @"\"))
+            .OrderBy(i => i.FamilyName).ThenBy(i => i.GivenName).ThenBy(i => i.Id)
+            .Select(i => new PipelineFilterOption(i.Id, i.GivenName + " " + i.FamilyName)), ct);
+
+    /// <summary>The names of the deal, organization and individual a (bookmarked) filter names by id.</summary>
+    public async Task<PipelineFilterNames> GetFilterNamesAsync(PipelineFilter filter, CancellationToken ct = default)
+    {
+        if (filter is { DealId: null, OrganizationId: null, IndividualId: null })
+            return new PipelineFilterNames(null, null, null);
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var deal = filter.DealId is { } d ? await db.Deals.VisibleTo(actor).Where(x => x.Id == d).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var org = filter.OrganizationId is { } o ? await db.Organizations.Where(x => x.Id == o).Select(x => x.Name).FirstOrDefaultAsync(ct) : null;
+        var ind = filter.IndividualId is { } i
+            ? await db.Individuals.Where(x => x.Id == i).Select(x => x.GivenName + " " + x.FamilyName).FirstOrDefaultAsync(ct)
+            : null;
+        return new PipelineFilterNames(deal, org, ind);
+    }
+
+    private async Task<IReadOnlyList<PipelineFilterOption>> SearchAsync(string? text,
+        Func<DealTrackerDbContext, string?, IQueryable<PipelineFilterOption>> query, CancellationToken ct)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var pattern = string.IsNullOrWhiteSpace(text) ? null : PipelineQuery.ContainsPattern(text.Trim());
+        return await query(db, pattern).AsNoTracking().Take(20).ToListAsync(ct);
+    }
+
+    private static IReadOnlyList<CurrencyAmount> Money(IEnumerable<TotalRow> rows) =>
+        rows.OrderByDescending(r => r.Value).ThenBy(r => r.Currency)
+            .Select(r => new CurrencyAmount(r.Currency!, r.Deals, r.Value, r.Weighted)).ToList();
+
+    /// <summary>
+    /// Per column: the lead count, and per currency the deals, value and weighted value, each deal once per column.
+    /// Rows without a stage are the open total: each deal once, if any of its filtered leads is in an open stage.
+    /// </summary>
+    private static async Task<List<TotalRow>> ReadTotalsAsync(DealTrackerDbContext db, PipelineFilter filter,
+        IActingUser actor, CancellationToken ct)
+    {
+        var q = new PipelineQuery(filter, actor);
+        var stageCategory = q.Add(PicklistCategories.Stage, NpgsqlDbType.Text);
+        var sql = $"""
+            WITH f AS ({q.FilteredLeads()}),
+            money AS (SELECT DISTINCT stage, deal_id, value_amount, currency, probability FROM f WHERE value_amount IS NOT NULL)
+            SELECT stage, NULL::text AS currency, count(*)::int AS leads, 0 AS deals, 0::numeric AS value, 0::numeric AS weighted
+            FROM f GROUP BY stage
+            UNION ALL
+            SELECT stage, currency, 0, count(*)::int, sum(value_amount), sum(value_amount * COALESCE(probability, 0) / 100)
+            FROM money GROUP BY stage, currency
+            UNION ALL
+            SELECT NULL, currency, 0, count(*)::int, sum(value_amount), sum(value_amount * COALESCE(probability, 0) / 100)
+            FROM (SELECT DISTINCT deal_id, value_amount, currency, probability FROM money m
+                  WHERE NOT EXISTS (SELECT 1 FROM picklists p
+                                    WHERE p.category = {stageCategory} AND p.value = m.stage AND p.is_closed)) o
+            GROUP BY currency
+            """;
+        return await db.Database.SqlQueryRaw<TotalRow>(sql, q.Parameters.ToArray<object>()).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// The cards of several columns in one statement: per column, the newest moves first, up to its own count.
+    /// The party name is looked up only for the cards returned.
+    /// </summary>
+    private static async Task<List<PipelineCard>> ReadCardsAsync(DealTrackerDbContext db, PipelineFilter filter,
+        IActingUser actor, IReadOnlyList<(string Stage, int Take)> columns, PipelineCursor? after, CancellationToken ct)
+    {
+        var q = new PipelineQuery(filter, actor);
+        var stages = q.Add(columns.Select(c => c.Stage).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
+        var takes = q.Add(columns.Select(c => c.Take).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
+        var keyset = after is null
+            ? ""
+            : $" AND (s.updated_at, l.id) < ({q.Add(after.StageSince, NpgsqlDbType.TimestampTz)}, {q.Add(after.LeadId, NpgsqlDbType.Bigint)})";
+        var sql = $"""
+            SELECT f.id AS lead_id, f.title, f.stage, f.deal_id, f.deal_name, f.value_amount AS value, f.currency,
+                   f.probability, f.close_date, f.stage_since, f.version,
+                   (SELECT p.name FROM (
+                        SELECT o.name, lo.is_primary, 0 AS kind FROM lead_organizations lo
+                        JOIN organizations o ON o.id = lo.organization_id WHERE lo.lead_id = f.id
+                        UNION ALL
+                        SELECT i.given_name || ' ' || i.family_name, li.is_primary, 1 FROM lead_individuals li
+                        JOIN individuals i ON i.id = li.individual_id WHERE li.lead_id = f.id) p
+                    ORDER BY p.is_primary DESC, p.kind, p.name LIMIT 1) AS party_name,
+                   (SELECT u.display_name FROM users u WHERE u.id = f.owner_user_id) AS owner_name
+            FROM unnest({stages}, {takes}) AS c(stage, take)
+            CROSS JOIN LATERAL (
+                {q.FilteredLeads("s.stage = c.stage" + keyset)}
+                ORDER BY s.updated_at DESC, l.id DESC
+                LIMIT c.take) f
+            ORDER BY f.stage, f.stage_since DESC, f.id DESC
+            """;
+        return await db.Database.SqlQueryRaw<PipelineCard>(sql, q.Parameters.ToArray<object>()).ToListAsync(ct);
+    }
+
+    private sealed record TotalRow(string? Stage, string? Currency, int Leads, int Deals, decimal Value, decimal Weighted);
+}

@@ -1,0 +1,177 @@
+using Bunit;
+using DealTracker.Data.Identity;
+using DealTracker.Data.Leads;
+using DealTracker.Data.Pipeline;
+using DealTracker.Tests.Support;
+using DealTracker.Web.Components.Pages.Pipeline;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+
+namespace DealTracker.Tests.Components;
+
+public sealed class PipelineBoardTests : ComponentTestBase
+{
+    private int _moves;
+
+    private PipelineService Pipeline => Services.GetRequiredService<PipelineService>();
+    private DatabaseProbe Probe => new(ConnectionString);
+
+    private IRenderedComponent<IComponent> RenderBoard(PipelineBoardData board) => Render(builder =>
+    {
+        builder.OpenComponent<MudPopoverProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<MudDialogProvider>(1);
+        builder.CloseComponent();
+        builder.OpenComponent<MudSnackbarProvider>(2);
+        builder.CloseComponent();
+        builder.OpenComponent<PipelineBoard>(3);
+        builder.AddAttribute(4, nameof(PipelineBoard.Board), board);
+        builder.AddAttribute(5, nameof(PipelineBoard.OnMoved), EventCallback.Factory.Create(this, () => _moves++));
+        builder.CloseComponent();
+    });
+
+    private static Task OpenMoveMenuAsync(IRenderedComponent<IComponent> host, long lead) =>
+        host.Find($"[data-lead-id='{lead}'] [data-testid=move-menu] button").ClickAsync(new MouseEventArgs());
+
+    private static Task ChooseAsync(IRenderedComponent<IComponent> host, string stage)
+    {
+        host.WaitForElement($"[data-testid='move-to-{stage}']");
+        return host.Find($"[data-testid='move-to-{stage}']").ClickAsync(new MouseEventArgs());
+    }
+
+    private Task<string> StageOfAsync(long lead) => Probe.ScalarAsync<string>($"SELECT stage FROM lead_status WHERE lead_id = {lead}");
+
+    [Fact]
+    public void Column_header_shows_the_count_and_each_currency_on_its_own()
+    {
+        var column = new PipelineColumn("Proposal", true, true, false, false, 7,
+            [new CurrencyAmount("USD", 3, 12000m, 6000m), new CurrencyAmount("EUR", 1, 800m, 80m)], []);
+
+        var header = Render<ColumnHeader>(p => p.Add(h => h.Column, column));
+
+        Assert.Equal("7", header.Find("[data-testid=column-count]").TextContent.Trim());
+        Assert.Contains("USD 12,000 · weighted USD 6,000", header.Find("[data-testid=column-total-USD]").TextContent);
+        Assert.Contains("EUR 800 · weighted EUR 80", header.Find("[data-testid=column-total-EUR]").TextContent);
+        Assert.Contains("a deal counts once", ColumnHeader.TotalsTooltip);
+    }
+
+    [Fact]
+    public async Task The_move_to_menu_moves_a_lead_without_dragging()
+    {
+        var lead = await Data.LeadAsync(title: "Keyboard lead", stage: "Qualified");
+        var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
+
+        await OpenMoveMenuAsync(host, lead);
+        await ChooseAsync(host, "Proposal");
+
+        host.WaitForAssertion(() => Assert.Equal(1, _moves));
+        Assert.Equal("Proposal", await StageOfAsync(lead));
+        host.WaitForAssertion(() => Assert.Contains("Moved \"Keyboard lead\" to Proposal.", host.Markup));
+        Assert.Single(host.FindAll($"[data-testid='dropzone-Proposal'] [data-lead-id='{lead}']"));
+    }
+
+    [Fact]
+    public async Task Moving_to_Lost_saves_the_reason_picked_in_the_dialog()
+    {
+        var lead = await Data.LeadAsync(title: "Lost lead", stage: "Negotiation");
+        var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
+
+        await OpenMoveMenuAsync(host, lead);
+        var choosing = ChooseAsync(host, "Lost"); // completes once the dialog closes
+        host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=reason-option]")));
+        Assert.Equal("Negotiation", await StageOfAsync(lead)); // nothing saved before the reason
+        await host.FindAll("[data-testid=reason-option]").Single(o => o.TextContent.Contains("Competitor")).ClickAsync(new MouseEventArgs());
+        await host.Find("[data-testid=reason-save]").ClickAsync(new MouseEventArgs());
+        await choosing;
+
+        host.WaitForAssertion(() => Assert.Equal(1, _moves));
+        Assert.Equal("Lost", await StageOfAsync(lead));
+        Assert.Equal("Competitor", await Probe.ScalarAsync<string>($"SELECT reason FROM lead_status WHERE lead_id = {lead}"));
+    }
+
+    [Fact]
+    public async Task Cancelling_the_Lost_reason_dialog_leaves_the_card_where_it_was()
+    {
+        var lead = await Data.LeadAsync(title: "Kept lead", stage: "Negotiation");
+        var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
+
+        await OpenMoveMenuAsync(host, lead);
+        var choosing = ChooseAsync(host, "Lost"); // completes once the dialog closes
+        host.WaitForElement("[data-testid=reason-cancel]");
+        await host.Find("[data-testid=reason-cancel]").ClickAsync(new MouseEventArgs());
+        await choosing;
+
+        host.WaitForAssertion(() => Assert.Empty(host.FindAll("[data-testid=reason-cancel]")));
+        Assert.Equal(0, _moves);
+        Assert.Equal("Negotiation", await StageOfAsync(lead));
+        Assert.Single(host.FindAll($"[data-testid='dropzone-Negotiation'] [data-lead-id='{lead}']"));
+    }
+
+    [Fact]
+    public async Task Saving_a_Lost_reason_requires_one()
+    {
+        var lead = await Data.LeadAsync(title: "Reasonless", stage: "Proposal");
+        var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
+
+        await OpenMoveMenuAsync(host, lead);
+        var choosing = ChooseAsync(host, "Lost"); // completes once the dialog closes
+        host.WaitForElement("[data-testid=reason-save]");
+        await host.Find("[data-testid=reason-save]").ClickAsync(new MouseEventArgs());
+
+        host.WaitForAssertion(() => Assert.Contains("Say why the lead moves to Lost.", host.Markup));
+        Assert.Equal("Proposal", await StageOfAsync(lead));
+        await host.Find("[data-testid=reason-cancel]").ClickAsync(new MouseEventArgs());
+        await choosing;
+    }
+
+    [Fact]
+    public async Task A_stale_move_is_refused_with_a_message_and_the_board_is_asked_to_reload()
+    {
+        var lead = await Data.LeadAsync(title: "Contested lead", stage: "New");
+        var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
+        await Services.GetRequiredService<LeadService>().MoveLeadToStageAsync(lead, "Discovery", null, null); // someone else
+
+        await OpenMoveMenuAsync(host, lead);
+        await ChooseAsync(host, "Qualified");
+
+        host.WaitForAssertion(() => Assert.Contains("Someone else moved \"Contested lead\" to Discovery first.", host.Markup));
+        Assert.Equal(1, _moves);
+        Assert.Equal("Discovery", await StageOfAsync(lead));
+    }
+
+    [Fact]
+    public async Task A_card_in_an_inactive_stage_shows_in_its_own_column_and_can_move_out_but_not_back()
+    {
+        var lead = await Data.LeadAsync(title: "Parked lead", stage: "On Hold");
+        await Probe.ExecuteAsync("UPDATE picklists SET is_active = false WHERE category = 'lead_status.stage' AND value = 'On Hold'");
+        var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
+
+        Assert.Contains("inactive", host.Find("[data-testid='column-header-On Hold']").TextContent);
+        Assert.Contains("Parked lead", host.Find($"[data-testid='dropzone-On Hold'] [data-lead-id='{lead}']").TextContent);
+        await OpenMoveMenuAsync(host, lead);
+        host.WaitForElement("[data-testid='move-to-New']");
+        Assert.Empty(host.FindAll("[data-testid='move-to-On Hold']"));
+
+        await ChooseAsync(host, "New");
+        host.WaitForAssertion(() => Assert.Equal(1, _moves));
+        Assert.Equal("New", await StageOfAsync(lead));
+    }
+
+    [Fact]
+    public async Task Cards_show_the_owners_initials_and_name_or_unassigned()
+    {
+        var owner = await Services.CreateUserAsync(Roles.Sales, "Olivia Owner");
+        var owned = await Data.LeadAsync(title: TestData.Unique("Owned lead"), stage: "Discovery", ownerUserId: owner);
+        var open = await Data.LeadAsync(title: TestData.Unique("Open lead"), stage: "Discovery");
+        ActAs(ActingUser.Manager(owner));
+
+        var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
+
+        var badge = host.Find($"[data-lead-id='{owned}'] [data-testid=owner-badge]").TextContent;
+        Assert.Contains("OO", badge);
+        Assert.Contains("Olivia Owner", badge);
+        Assert.Contains("Unassigned", host.Find($"[data-lead-id='{open}'] [data-testid=owner-badge]").TextContent);
+    }
+}

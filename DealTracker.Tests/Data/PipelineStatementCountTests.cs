@@ -1,0 +1,87 @@
+using System.Data.Common;
+using DealTracker.Data;
+using DealTracker.Data.Identity;
+using DealTracker.Data.Pipeline;
+using DealTracker.Tests.Support;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace DealTracker.Tests.Data;
+
+/// <summary>The board loads in a fixed number of SQL statements however many leads there are.</summary>
+public sealed class PipelineStatementCountTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+{
+    [Fact]
+    public async Task Loading_the_board_takes_the_same_number_of_statements_at_50_and_at_5000_leads()
+    {
+        var counter = new StatementCounter();
+        var factory = new CountingFactory(db.ConnectionString, counter);
+        var pipeline = new PipelineService(factory, ActingUser.System);
+        var sales = new PipelineService(factory, ActingUser.Sales(await db.Services.CreateUserAsync(Roles.Sales)));
+        var probe = new DatabaseProbe(db.ConnectionString);
+
+        await PipelineVolume.InsertAsync(probe, "Small", 50);
+        var small = await CountAsync(counter, () => pipeline.LoadBoardAsync(new PipelineFilter()));
+        await PipelineVolume.InsertAsync(probe, "Large", 4950);
+        var large = await CountAsync(counter, () => pipeline.LoadBoardAsync(new PipelineFilter()));
+        var filtered = await CountAsync(counter, () => pipeline.LoadBoardAsync(new PipelineFilter(Search: "Large")));
+        var asSales = await CountAsync(counter, () => sales.LoadBoardAsync(new PipelineFilter()));
+        var salesMine = await CountAsync(counter, () => sales.LoadBoardAsync(new PipelineFilter(Mine: true)));
+
+        Assert.Equal(5000L, await db.ScalarAsync<long>("SELECT count(*) FROM leads"));
+        Assert.Equal(3, small.Statements);
+        Assert.Equal(small.Statements, large.Statements);
+        Assert.Equal(small.Statements, filtered.Statements);
+        Assert.Equal(small.Statements, asSales.Statements);
+        Assert.True(salesMine.Statements <= small.Statements);
+        Assert.Equal(5000, asSales.Board.LeadCount); // the volume leads are unassigned: a Sales user sees them
+        Assert.Equal(5000, large.Board.LeadCount);
+        Assert.All(large.Board.Columns, c => Assert.Equal(PipelineService.PageSize, c.Cards.Count));
+    }
+
+    private static async Task<(int Statements, PipelineBoardData Board)> CountAsync(StatementCounter counter, Func<Task<PipelineBoardData>> load)
+    {
+        counter.Reset();
+        var board = await load();
+        return (counter.Count, board);
+    }
+
+    private sealed class StatementCounter : DbCommandInterceptor
+    {
+        private int _count;
+        public int Count => _count;
+        public void Reset() => _count = 0;
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command,
+            CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command,
+            CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+
+        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
+            CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref _count);
+            return ValueTask.FromResult(result);
+        }
+    }
+
+    private sealed class CountingFactory(string connectionString, StatementCounter counter) : IDbContextFactory<DealTrackerDbContext>
+    {
+        public DealTrackerDbContext CreateDbContext()
+        {
+            var options = new DbContextOptionsBuilder<DealTrackerDbContext>();
+            DataServiceCollectionExtensions.ConfigureDbContext(options, connectionString);
+            options.AddInterceptors(counter);
+            return new DealTrackerDbContext(options.Options);
+        }
+    }
+}

@@ -1,0 +1,188 @@
+using DealTracker.Data.Live;
+using DealTracker.Data.Pipeline;
+using Microsoft.AspNetCore.Components;
+
+namespace DealTracker.Web.Components.Pages.Pipeline;
+
+public partial class PipelinePage
+{
+    /// <summary>Tables whose changes can change what the board shows.</summary>
+    private static readonly string[] Watched =
+        ["leads", "lead_status", "deals", "lead_organizations", "lead_individuals", "organizations", "individuals", "picklists"];
+
+    [Inject] private PipelineService Pipeline { get; set; } = null!;
+    [Inject] private ChangeNotifier Changes { get; set; } = null!;
+    [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private IBoardFoldStore FoldStore { get; set; } = null!;
+    [Inject] private IConfiguration Configuration { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
+    [SupplyParameterFromQuery(Name = "deal")] public long? DealId { get; set; }
+    [SupplyParameterFromQuery(Name = "org")] public long? OrganizationId { get; set; }
+    [SupplyParameterFromQuery(Name = "ind")] public long? IndividualId { get; set; }
+    [SupplyParameterFromQuery(Name = "from")] public string? CloseFrom { get; set; }
+    [SupplyParameterFromQuery(Name = "to")] public string? CloseTo { get; set; }
+    /// <summary>A user's id, or "none" for the unassigned leads.</summary>
+    [SupplyParameterFromQuery(Name = "owner")] public string? Owner { get; set; }
+    [SupplyParameterFromQuery(Name = "mine")] public bool? Mine { get; set; }
+
+    /// <summary>The "owner" query value for the unassigned leads.</summary>
+    public const string NoOwner = "none";
+
+    private PipelineFilter _filter = new();
+    private PipelineFilterNames _names = new(null, null, null);
+    private PipelineBoardData? _board;
+    private Dictionary<string, bool> _foldChoices = [];
+    private IReadOnlySet<string> _folded = new HashSet<string>();
+    private bool _loading = true;
+    private bool _chartVisible = true;
+    private string? _error;
+    private string? _loadingMoreStage;
+    private int _idleDays = 14;
+    private int _refreshRequests;
+    private IDisposable? _subscription;
+    private readonly CancellationTokenSource _disposed = new();
+
+    protected override void OnInitialized()
+    {
+        _idleDays = Configuration.GetValue("Pipeline:IdleDays", 14);
+        // Subscribe before the first load, so a change committed while the board loads is not missed.
+        _subscription = Changes.Subscribe(batch =>
+            batch.Touches(Watched) ? InvokeAsync(RefreshAsync) : Task.CompletedTask);
+    }
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var filter = new PipelineFilter(DealId, OrganizationId, IndividualId, ParseDate(CloseFrom), ParseDate(CloseTo),
+            string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
+            OwnerId: long.TryParse(Owner, out var owner) ? owner : null,
+            Mine: Mine == true,
+            Unassigned: Owner == NoOwner);
+        if (_board is not null && filter == _filter)
+            return;
+        _filter = filter;
+        _loading = true;
+        try
+        {
+            _names = await Pipeline.GetFilterNamesAsync(filter, _disposed.Token);
+            SetBoard(await Pipeline.LoadBoardAsync(filter, ct: _disposed.Token));
+            _error = null;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _error = "The board could not be loaded. It retries when the database reports a change; reload the page to retry now.";
+        }
+        finally
+        {
+            _loading = false;
+        }
+    }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (!firstRender)
+            return;
+        // The browser's storage is reachable only once the page is interactive.
+        _foldChoices = new Dictionary<string, bool>(await FoldStore.LoadAsync(_disposed.Token));
+        UpdateFolded();
+        StateHasChanged();
+    }
+
+    /// <summary>Filters live in the URL, so a view can be bookmarked; the new URL brings the new filter back here.</summary>
+    private void ApplyFilter(PipelineFilter filter) =>
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
+        {
+            ["q"] = filter.Search,
+            ["deal"] = filter.DealId,
+            ["org"] = filter.OrganizationId,
+            ["ind"] = filter.IndividualId,
+            ["from"] = filter.CloseFrom?.ToString("yyyy-MM-dd"),
+            ["to"] = filter.CloseTo?.ToString("yyyy-MM-dd"),
+            ["owner"] = filter.Unassigned ? NoOwner : filter.OwnerId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["mine"] = filter.Mine ? "true" : null,
+        }));
+
+    /// <summary>
+    /// Re-reads the board with the same filter and as many cards per column as the user has loaded, so folds, scroll
+    /// position and "show more" survive. Requests arriving meanwhile are folded into one more read.
+    /// </summary>
+    private async Task RefreshAsync()
+    {
+        if (++_refreshRequests > 1)
+            return;
+        try
+        {
+            do
+            {
+                _refreshRequests = 1;
+                var filter = _filter;
+                var loaded = _board?.Columns.ToDictionary(c => c.Stage, c => c.Cards.Count);
+                var board = await Pipeline.LoadBoardAsync(filter, loaded, _disposed.Token);
+                if (filter == _filter)
+                {
+                    SetBoard(board);
+                    _error = null;
+                }
+                StateHasChanged();
+            } while (--_refreshRequests > 0);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _refreshRequests = 0;
+            _error = "The board could not be refreshed. It retries when the database reports a change.";
+            StateHasChanged();
+        }
+        catch (OperationCanceledException)
+        {
+            _refreshRequests = 0;
+        }
+    }
+
+    private async Task LoadMoreAsync(string stage)
+    {
+        var column = _board?.Columns.FirstOrDefault(c => c.Stage == stage);
+        if (_board is null || column is null || column.Cards.Count == 0 || _loadingMoreStage is not null)
+            return;
+        _loadingMoreStage = stage;
+        try
+        {
+            var more = await Pipeline.LoadMoreAsync(_filter, stage, PipelineCursor.After(column.Cards[^1]), _disposed.Token);
+            var current = _board.Columns.First(c => c.Stage == stage);
+            var known = current.Cards.Select(c => c.LeadId).ToHashSet();
+            var extended = current with { Cards = current.Cards.Concat(more.Where(c => !known.Contains(c.LeadId))).ToList() };
+            SetBoard(_board with { Columns = _board.Columns.Select(c => c.Stage == stage ? extended : c).ToList() });
+        }
+        finally
+        {
+            _loadingMoreStage = null;
+        }
+    }
+
+    private async Task SetFoldAsync((string Stage, bool Folded) fold)
+    {
+        _foldChoices[fold.Stage] = fold.Folded;
+        UpdateFolded();
+        await FoldStore.SaveAsync(_foldChoices, _disposed.Token);
+    }
+
+    private void SetBoard(PipelineBoardData board)
+    {
+        _board = board;
+        UpdateFolded();
+    }
+
+    /// <summary>A column is folded as the user last chose; closed stages (Won, Lost) start folded.</summary>
+    private void UpdateFolded() =>
+        _folded = (_board?.Columns ?? [])
+            .Where(c => _foldChoices.TryGetValue(c.Stage, out var folded) ? folded : c.IsClosed)
+            .Select(c => c.Stage).ToHashSet();
+
+    private static DateOnly? ParseDate(string? text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date) ? date : null;
+
+    public void Dispose()
+    {
+        _subscription?.Dispose();
+        _disposed.Cancel(); // not disposed: a refresh still finishing may read its token
+    }
+}
