@@ -28,7 +28,7 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
     {
         var page = await browser.NewPageAsync();
         await page.SignInAsAsync(_app.BaseUrl, Roles.Manager); // a manager's figures cover every lead
-        await page.GotoInteractiveAsync(_app.BaseUrl + "/");
+        await page.GotoInteractiveAsync(_app.BaseUrl + "/overview");
 
         var db = new DatabaseProbe(_connectionString);
         var deals = await db.ScalarAsync<long>("SELECT count(*) FROM deals");
@@ -49,7 +49,7 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
     {
         var page = await browser.NewPageAsync();
         await page.SignInAsAsync(_app.BaseUrl, Roles.Manager);
-        await page.GotoInteractiveAsync(await _app.StartListeningAsync() + "/");
+        await page.GotoInteractiveAsync(await _app.StartListeningAsync() + "/overview");
         var db = new DatabaseProbe(_connectionString);
         var before = await db.ScalarAsync<long>("SELECT count(*) FROM lead_status WHERE stage = 'On Hold'");
 

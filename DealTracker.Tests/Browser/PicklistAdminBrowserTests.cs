@@ -33,7 +33,7 @@ public sealed class PicklistAdminBrowserTests(BrowserFixture browser) : IClassFi
 
         var overview = await browser.NewPageAsync();
         await overview.SignInAsAsync(url, Roles.Manager); // a manager's overview counts every lead
-        await overview.GotoInteractiveAsync(url + "/");
+        await overview.GotoInteractiveAsync(url + "/overview");
         await Expect(overview.Locator("[data-testid='stage-count-Proposal']")).ToHaveTextAsync(proposals.ToString());
 
         var admin = await browser.NewPageAsync();

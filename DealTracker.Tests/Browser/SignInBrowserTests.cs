@@ -24,7 +24,8 @@ public sealed class SignInBrowserTests(BrowserFixture browser, DemoAppFixture ap
         await page.SignInAsAsync(app.BaseUrl, role);
         await page.GotoInteractiveAsync(app.BaseUrl + "/");
 
-        await Expect(NavLink(page, "/")).ToBeVisibleAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/pipeline$"));
+        await Expect(NavLink(page, "/overview")).ToBeVisibleAsync();
         await Expect(NavLink(page, "/admin/users")).ToHaveCountAsync(seesUsers ? 1 : 0);
         var account = DemoDataSeeder.DemoAccounts.First(a => a.Role == role);
         await Expect(page.Locator("[data-testid=signed-in-user]")).ToHaveTextAsync(account.DisplayName);
@@ -72,7 +73,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, DemoAppFixture ap
 
         var page = await browser.NewPageAsync();
         await page.SignInAsync(app.BaseUrl, sales1.Email, sales1.Password);
-        await page.GotoInteractiveAsync(app.BaseUrl + "/");
+        await page.GotoInteractiveAsync(app.BaseUrl + "/overview");
 
         await Expect(page.Locator("[data-testid=figure-leads]")).ToHaveTextAsync(visible.ToString("N0"));
         Assert.NotEqual(all, visible);
