@@ -1,4 +1,5 @@
 using DealTracker.Data.Dashboard;
+using DealTracker.Data.Deals;
 using DealTracker.Data.Leads;
 using DealTracker.Data.Live;
 using DealTracker.Data.Parties;
@@ -24,6 +25,9 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<PartyService>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<DemoDataSeeder>();
+        services.AddSingleton<LeadQueries>();
+        services.AddSingleton<DealService>();
+        services.AddSingleton<PartyQueries>();
         services.AddSingleton<ChangeNotifier>();
         services.AddHostedService(sp => new ChangeListener(connectionString, sp.GetRequiredService<ChangeNotifier>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChangeListener>>()));

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DealTracker.Data.Leads;
 
 /// <summary>Creates leads, moves them through stages and links the parties involved, enforcing the lead rules.</summary>
-public sealed class LeadService(IDbContextFactory<DealTrackerDbContext> factory)
+public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> factory)
 {
     public const int TitleMaxLength = 200;
 
@@ -25,15 +25,15 @@ public sealed class LeadService(IDbContextFactory<DealTrackerDbContext> factory)
                 ? await PicklistService.FirstActiveStageAsync(db, ct)
                 : input.Stage.Trim();
             var stageOption = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct);
-            var reason = LeadRules.ReasonFor(stageOption!, stage, input.Reason);
+            var reason = LeadRules.ReasonFor(stageOption!, stage, Input.Optional(input.Reason, Limits.Name, "Reason"));
             await LeadRules.EnsureLinksAllowedAsync(db, input.Organizations, input.Individuals, input.Contacts ?? [], ct);
 
             var lead = new Lead
             {
                 DealId = input.DealId,
                 Title = title,
-                Description = Text.Clean(input.Description),
-                Source = Text.Clean(input.Source),
+                Description = Input.Optional(input.Description, Limits.LongText, "Description"),
+                Source = Input.Optional(input.Source, Limits.Short, "Source"),
                 OwnerUserId = input.OwnerUserId,
                 Status = new LeadStatus { Stage = stage, Reason = reason },
                 Organizations = input.Organizations.Select(o => new LeadOrganization
