@@ -85,7 +85,7 @@ public sealed partial class LeadService
     }
 
     private static IQueryable<LeadForEdit> ForEdit(DealTrackerDbContext db, long leadId) =>
-        db.Leads.AsNoTracking().Where(l => l.Id == leadId).Select(l => new LeadForEdit(
+        db.Leads.AsNoTracking().AsSplitQuery().Where(l => l.Id == leadId).Select(l => new LeadForEdit(
             l.Id, l.DealId, l.Deal.Name, l.Title, l.Description, l.Source,
             l.Status != null ? l.Status.Stage : "", l.Status != null ? l.Status.Reason : null, l.UpdatedAt, l.Version,
             (uint?)l.Status!.Version,

@@ -51,7 +51,7 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     public async Task<OrganizationDetails?> GetOrganizationAsync(long id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Organizations.AsNoTracking().Where(o => o.Id == id)
+        return await db.Organizations.AsNoTracking().AsSplitQuery().Where(o => o.Id == id)
             .Select(o => new OrganizationDetails(o.Id, o.Name, o.Website, o.Phone, o.Notes, o.Version,
                 o.Contacts.OrderBy(c => c.Individual.FamilyName).ThenBy(c => c.Id).Select(c => new ContactRow(c.Id,
                     c.IndividualId, c.Individual.GivenName + " " + c.Individual.FamilyName, c.OrganizationId, o.Name,
@@ -65,7 +65,7 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     public async Task<IndividualDetails?> GetIndividualAsync(long id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await db.Individuals.AsNoTracking().Where(i => i.Id == id)
+        return await db.Individuals.AsNoTracking().AsSplitQuery().Where(i => i.Id == id)
             .Select(i => new IndividualDetails(i.Id, i.GivenName, i.FamilyName, i.Email, i.Phone, i.Notes, i.Version,
                 i.Contacts.OrderBy(c => c.Organization != null ? c.Organization.Name : "").ThenBy(c => c.Id).Select(c => new ContactRow(
                     c.Id, c.IndividualId, i.GivenName + " " + i.FamilyName, c.OrganizationId,
