@@ -48,8 +48,8 @@ public sealed class LeadFormModel
     /// <summary>The lead's fields for the service; refuses here only what the service cannot be asked without.</summary>
     public LeadChanges ToChanges()
     {
-        var deal = Deal ?? throw new RuleViolationException("Pick the deal this lead belongs to, or create one.", "Deal");
-        return new LeadChanges(deal.Id, Title, Description, Source, Stage ?? "", Reason,
+        // No deal chosen yet: the service says so next to the field, after the title.
+        return new LeadChanges(Deal?.Id ?? 0, Title, Description, Source, Stage ?? "", Reason,
             Organizations.Select(o => new PartyLink(o.Id, o.Value, o.IsPrimary)).ToList(),
             Individuals.Select(i => new PartyLink(i.Id, i.Value, i.IsPrimary)).ToList(),
             Contacts.Select(c => new ContactLink(c.Id, c.Value, c.IsPrimary)).ToList());
