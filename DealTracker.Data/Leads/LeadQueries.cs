@@ -26,19 +26,22 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory)
 
         var total = await leads.CountAsync(ct);
 
-        var rows = leads.Select(l => new
+        // A join (not a subquery per row) gives each lead its stage's place in the picklist order.
+        var rows = from l in leads
+            join s in db.Picklists.Where(s => s.Category == PicklistCategories.Stage) on l.Status!.Stage equals s.Value into stages
+            from s in stages.DefaultIfEmpty()
+            select new
         {
             l.Id, l.Title, l.DealId, DealName = l.Deal.Name,
             Stage = l.Status != null ? l.Status.Stage : "",
-            StageOrder = db.Picklists.Where(s => s.Category == PicklistCategories.Stage && s.Value == l.Status!.Stage)
-                .Select(s => (int?)s.SortOrder).FirstOrDefault(),
+            StageOrder = (int?)s.SortOrder,
             // The primary organization, else the primary individual, else whoever was linked first.
             Party = l.Organizations.Where(o => o.IsPrimary).Select(o => o.Organization.Name).FirstOrDefault()
                 ?? l.Individuals.Where(i => i.IsPrimary).Select(i => i.Individual.GivenName + " " + i.Individual.FamilyName).FirstOrDefault()
                 ?? l.Organizations.OrderBy(o => o.CreatedAt).Select(o => o.Organization.Name).FirstOrDefault()
                 ?? l.Individuals.OrderBy(i => i.CreatedAt).Select(i => i.Individual.GivenName + " " + i.Individual.FamilyName).FirstOrDefault(),
             l.UpdatedAt,
-        });
+        };
         var desc = query.Descending;
         var sorted = query.Sort switch
         {
