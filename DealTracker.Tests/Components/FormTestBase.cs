@@ -9,6 +9,9 @@ namespace DealTracker.Tests.Components;
 /// <summary>Renders a page with the popover and dialog providers its selects and dialogs need.</summary>
 public abstract class FormTestBase : ComponentTestBase
 {
+    // Pages load from a real database, on a machine shared with other builds: give them time to render.
+    protected FormTestBase() => DefaultWaitTimeout = TimeSpan.FromSeconds(10);
+
     protected IRenderedComponent<IComponent> RenderPage<TPage>(params (string Name, object? Value)[] parameters) where TPage : IComponent =>
         Render(builder =>
         {
