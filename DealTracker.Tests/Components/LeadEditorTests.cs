@@ -69,7 +69,7 @@ public sealed class LeadEditorTests : FormTestBase
 
         var host = RenderPage<LeadEditor>((nameof(LeadEditor.Id), (long?)leadId));
         host.WaitForAssertion(() => Assert.Equal("On Hold (inactive)", host.Find("input[data-testid=lead-stage]").GetAttribute("value")));
-        Assert.Equal("Reseller (inactive)", host.Find("input[data-testid=organizations-value]").GetAttribute("value"));
+        host.WaitForAssertion(() => Assert.Equal("Reseller (inactive)", host.Find("input[data-testid=organizations-value]").GetAttribute("value")));
 
         var relationships = await OptionsAsync(host, "organizations-value");
         Assert.Equal(["Prospect", "Customer", "Partner", "Competitor", "Reseller [disabled]"], relationships);
