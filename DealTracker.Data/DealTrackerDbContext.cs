@@ -1,9 +1,19 @@
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data;
 
-public class DealTrackerDbContext(DbContextOptions<DealTrackerDbContext> options) : DbContext(options)
+/// <summary>
+/// The CRM tables, ASP.NET Core Identity's users and roles (long keys, snake_case tables named <c>users</c>,
+/// <c>roles</c>, <c>user_roles</c>...) and the data-protection keys, so sign-in cookies survive restarts and work
+/// across several app instances.
+/// </summary>
+public class DealTrackerDbContext(DbContextOptions<DealTrackerDbContext> options)
+    : IdentityDbContext<AppUser, IdentityRole<long>, long>(options), IDataProtectionKeyContext
 {
     public DbSet<Deal> Deals => Set<Deal>();
     public DbSet<Lead> Leads => Set<Lead>();
@@ -15,11 +25,13 @@ public class DealTrackerDbContext(DbContextOptions<DealTrackerDbContext> options
     public DbSet<LeadOrganization> LeadOrganizations => Set<LeadOrganization>();
     public DbSet<LeadIndividual> LeadIndividuals => Set<LeadIndividual>();
     public DbSet<PicklistValue> Picklists => Set<PicklistValue>();
+    public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         // The seed uses BIGSERIAL keys; keep them so SQL written against the seed behaves the same.
         modelBuilder.UseSerialColumns();
+        base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DealTrackerDbContext).Assembly);
     }
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using DealTracker.Data;
 using DealTracker.Web;
 using DealTracker.Web.Components;
+using DealTracker.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 
@@ -27,6 +28,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddDealTrackerData(connectionString);
+builder.Services.AddDealTrackerAuth();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
@@ -39,10 +41,14 @@ if (!app.Environment.IsDevelopment())
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseAuthentication();
+app.UseAuthorization();
 app.UseAntiforgery();
 
-app.MapStaticAssets();
-app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = 503 } });
+// Everything requires a signed-in user (fallback policy) except what is marked anonymous here and [AllowAnonymous] pages.
+app.MapStaticAssets().AllowAnonymous();
+app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = 503 } })
+    .AllowAnonymous();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -1,10 +1,14 @@
 using DealTracker.Data;
 using DealTracker.Data.Seeding;
+using DealTracker.Web.Identity;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Web;
 
-/// <summary>Brings the database up to date (unless a deployment migrates separately) and loads demo data on request.</summary>
+/// <summary>
+/// Brings the database up to date (unless a deployment migrates separately), loads demo data on request (with
+/// demo users in Development only) and creates the first admin from the Bootstrap settings.
+/// </summary>
 public static class StartupTasks
 {
     public static async Task RunAsync(WebApplication app)
@@ -17,6 +21,13 @@ public static class StartupTasks
             await db.Database.MigrateAsync();
         }
         if (config.GetValue("Seed:Demo", false))
-            await app.Services.GetRequiredService<DemoDataSeeder>().SeedAsync();
+        {
+            var seeder = app.Services.GetRequiredService<DemoDataSeeder>();
+            // Demo accounts have published passwords: never outside Development.
+            if (app.Environment.IsDevelopment())
+                await seeder.SeedDemoUsersAsync();
+            await seeder.SeedAsync();
+        }
+        await IdentityBootstrap.RunAsync(app);
     }
 }

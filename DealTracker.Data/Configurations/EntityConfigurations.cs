@@ -35,6 +35,10 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         b.Property(x => x.ValueAmount).HasColumnType("numeric(18,2)");
         b.Property(x => x.ValueCurrency).HasDefaultValue("USD");
         b.Property(x => x.Probability).HasColumnType("numeric(5,2)");
+        // Issue 6: the owner is a real user; deleting a user leaves their deals unassigned.
+        b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.OwnerUserId)
+            .OnDelete(DeleteBehavior.SetNull).HasConstraintName("deals_owner_user_id_fkey");
+        b.HasIndex(x => x.OwnerUserId).HasDatabaseName("idx_deals_owner_user_id");
         b.HasTimestamps();
         b.HasXminVersion();
     }
@@ -49,6 +53,10 @@ internal sealed class LeadConfiguration : IEntityTypeConfiguration<Lead>
         b.HasOne(x => x.Deal).WithMany(d => d.Leads).HasForeignKey(x => x.DealId)
             .OnDelete(DeleteBehavior.Cascade).HasConstraintName("leads_deal_id_fkey");
         b.HasIndex(x => x.DealId).HasDatabaseName("idx_leads_deal_id");
+        // Issue 6: the owner is a real user; deleting a user leaves their leads unassigned.
+        b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.OwnerUserId)
+            .OnDelete(DeleteBehavior.SetNull).HasConstraintName("leads_owner_user_id_fkey");
+        b.HasIndex(x => x.OwnerUserId).HasDatabaseName("idx_leads_owner_user_id");
         b.HasTimestamps();
         b.HasXminVersion();
     }

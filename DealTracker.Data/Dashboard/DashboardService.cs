@@ -1,4 +1,6 @@
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
+using DealTracker.Data.Ownership;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Dashboard;
@@ -10,22 +12,29 @@ public sealed record CurrencyTotal(string Currency, decimal Value, decimal Weigh
 public sealed record DashboardFigures(int Deals, int Leads, IReadOnlyList<StageCount> LeadsPerStage,
     IReadOnlyList<CurrencyTotal> OpenPipeline);
 
-/// <summary>The home page's figures, straight from the database in three queries whatever its size.</summary>
-public sealed class DashboardService(IDbContextFactory<DealTrackerDbContext> factory)
+/// <summary>
+/// The home page's figures, straight from the database in a fixed number of queries whatever its size. They cover
+/// what the acting user may see: everything for managers and admins; for Sales, their own plus unassigned leads and
+/// deals.
+/// </summary>
+public sealed class DashboardService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
     public async Task<DashboardFigures> GetFiguresAsync(CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var leads = db.Leads.VisibleTo(actor);
+        var deals = db.Deals.VisibleTo(actor);
+        var statuses = db.LeadStatuses.Where(s => leads.Any(l => l.Id == s.LeadId));
 
         var stages = await db.Picklists.AsNoTracking()
             .Where(p => p.Category == PicklistCategories.Stage)
             .OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-            .Select(p => new { p.Value, p.IsActive, p.IsClosed, Leads = db.LeadStatuses.Count(s => s.Stage == p.Value) })
+            .Select(p => new { p.Value, p.IsActive, p.IsClosed, Leads = statuses.Count(s => s.Stage == p.Value) })
             .ToListAsync(ct);
         var perStage = stages.Select(s => new StageCount(s.Value, s.Leads, s.IsActive, s.IsClosed)).ToList();
 
         // A lead whose stage is not (or no longer) in the list is still counted, never hidden.
-        var unknown = await db.LeadStatuses.AsNoTracking()
+        var unknown = await statuses.AsNoTracking()
             .Where(s => !db.Picklists.Any(p => p.Category == PicklistCategories.Stage && p.Value == s.Stage))
             .GroupBy(s => s.Stage).Select(g => new { Stage = g.Key, Leads = g.Count() })
             .ToListAsync(ct);
@@ -33,14 +42,14 @@ public sealed class DashboardService(IDbContextFactory<DealTrackerDbContext> fac
 
         // Value belongs to the deal: a deal with several open leads counts once.
         var openStages = stages.Where(s => !s.IsClosed).Select(s => s.Value).ToList();
-        var open = await db.Deals.AsNoTracking()
-            .Where(d => d.ValueAmount != null && d.Leads.Any(l => openStages.Contains(l.Status!.Stage)))
+        var open = await deals.AsNoTracking()
+            .Where(d => d.ValueAmount != null && leads.Any(l => l.DealId == d.Id && openStages.Contains(l.Status!.Stage)))
             .GroupBy(d => d.ValueCurrency ?? "USD")
             .Select(g => new CurrencyTotal(g.Key, g.Sum(d => d.ValueAmount!.Value),
                 g.Sum(d => d.ValueAmount!.Value * (d.Probability ?? 0) / 100m), g.Count()))
             .ToListAsync(ct);
 
-        var dealCount = await db.Deals.CountAsync(ct);
+        var dealCount = await deals.CountAsync(ct);
         return new DashboardFigures(dealCount, perStage.Sum(s => s.Leads), perStage,
             open.OrderByDescending(c => c.Value).ToList());
     }

@@ -1,12 +1,17 @@
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Ownership;
 using DealTracker.Data.Picklists;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Leads;
 
-/// <summary>Creates leads, moves them through stages and links the parties involved, enforcing the lead rules.</summary>
-public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> factory)
+/// <summary>
+/// Creates leads, moves them through stages and links the parties involved, enforcing the lead rules. Scoped: every
+/// call acts as <paramref name="actor"/>, and a lead the actor may not see is "not found or not yours".
+/// </summary>
+public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
     public const int TitleMaxLength = 200;
 
@@ -18,8 +23,9 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
             LeadRules.RequireParty(input.Organizations.Count + input.Individuals.Count);
             LeadRules.RequireDistinctAndOnePrimary(input.Organizations, input.Individuals, input.Contacts ?? []);
 
-            if (!await db.Deals.AnyAsync(d => d.Id == input.DealId, ct))
+            if (!await db.Deals.VisibleTo(actor).AnyAsync(d => d.Id == input.DealId, ct))
                 throw new RuleViolationException("Pick the deal this lead belongs to.", "Deal");
+            var owner = Access.OwnerForNew(actor, input.OwnerUserId);
 
             var stage = string.IsNullOrWhiteSpace(input.Stage)
                 ? await PicklistService.FirstActiveStageAsync(db, ct)
@@ -34,7 +40,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
                 Title = title,
                 Description = Input.Optional(input.Description, Limits.LongText, "Description"),
                 Source = Input.Optional(input.Source, Limits.Short, "Source"),
-                OwnerUserId = input.OwnerUserId,
+                OwnerUserId = owner,
                 Status = new LeadStatus { Stage = stage, Reason = reason },
                 Organizations = input.Organizations.Select(o => new LeadOrganization
                     { OrganizationId = o.PartyId, Relationship = Text.Clean(o.Relationship), IsPrimary = o.IsPrimary }).ToList(),
@@ -56,6 +62,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
         CancellationToken ct = default) =>
         factory.WriteAsync(async db =>
         {
+            await Access.RequireLeadAsync(db, actor, leadId, ct);
             var status = await db.LeadStatuses.Include(s => s.Lead).FirstOrDefaultAsync(s => s.LeadId == leadId, ct)
                 ?? throw new RecordNotFoundException("This lead no longer exists.");
             if (expectedVersion is { } seen && seen != status.Version)
@@ -136,23 +143,24 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
         }, ct);
 
     public Task UnlinkContactAsync(long leadId, long contactId, CancellationToken ct = default) =>
-        factory.WriteAsync(db => db.LeadContacts.Where(x => x.LeadId == leadId && x.ContactId == contactId).ExecuteDeleteAsync(ct), ct);
+        factory.WriteAsync(async db =>
+        {
+            await RequireLeadAsync(db, leadId, ct);
+            await db.LeadContacts.Where(x => x.LeadId == leadId && x.ContactId == contactId).ExecuteDeleteAsync(ct);
+        }, ct);
 
     /// <summary>Deletes the lead with its status and links (the database cascades them).</summary>
     public Task DeleteLeadAsync(long leadId, CancellationToken ct = default) =>
         factory.WriteAsync(async db =>
         {
-            if (await db.Leads.Where(l => l.Id == leadId).ExecuteDeleteAsync(ct) == 0)
-                throw new RecordNotFoundException("This lead no longer exists.");
+            if (await db.Leads.VisibleTo(actor).Where(l => l.Id == leadId).ExecuteDeleteAsync(ct) == 0)
+                await RequireLeadAsync(db, leadId, ct);
         }, ct);
 
-    private static async Task RequireLeadAsync(DealTrackerDbContext db, long leadId, CancellationToken ct)
-    {
-        if (!await db.Leads.AnyAsync(l => l.Id == leadId, ct))
-            throw new RecordNotFoundException("This lead no longer exists.");
-    }
+    private Task RequireLeadAsync(DealTrackerDbContext db, long leadId, CancellationToken ct) =>
+        Access.RequireLeadAsync(db, actor, leadId, ct);
 
-    private static async Task RequireAnotherPartyAsync(DealTrackerDbContext db, long leadId, CancellationToken ct)
+    private async Task RequireAnotherPartyAsync(DealTrackerDbContext db, long leadId, CancellationToken ct)
     {
         await RequireLeadAsync(db, leadId, ct);
         var parties = await db.Leads.Where(l => l.Id == leadId)

@@ -1,4 +1,6 @@
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -6,11 +8,57 @@ namespace DealTracker.Data.Seeding;
 
 /// <summary>
 /// Loads the seed's example flow (ACME Expansion) and a generated sample pipeline. Deterministic for a given day,
-/// and idempotent: when the ACME Expansion deal is already there it adds nothing.
+/// and idempotent: when the ACME Expansion deal is already there it adds nothing. When the demo users exist
+/// (<see cref="SeedDemoUsersAsync"/>, Development only) the deals and leads are spread over the two sales users,
+/// with some left unassigned.
 /// </summary>
 public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> factory, ILogger<DemoDataSeeder> logger)
 {
     public const string ExampleDealName = "ACME Expansion";
+
+    /// <summary>A demo account: DEVELOPMENT ONLY, created only in the Development environment with demo data.</summary>
+    public sealed record DemoAccount(string Email, string Password, string DisplayName, string Role);
+
+    public static readonly IReadOnlyList<DemoAccount> DemoAccounts =
+    [
+        new("admin@dealtracker.local", "demo-admin-pass", "Alex Admin", Roles.Admin),
+        new("manager@dealtracker.local", "demo-manager-pass", "Morgan Manager", Roles.Manager),
+        new("sales1@dealtracker.local", "demo-sales1-pass", "Sam Seller", Roles.Sales),
+        new("sales2@dealtracker.local", "demo-sales2-pass", "Riley Rep", Roles.Sales),
+    ];
+
+    /// <summary>Creates the missing demo accounts (one per role, two for Sales). Returns how many it created.</summary>
+    public async Task<int> SeedDemoUsersAsync(CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4242002)", ct);
+        var hasher = new PasswordHasher<AppUser>();
+        var roleIds = await db.Roles.ToDictionaryAsync(r => r.Name!, r => r.Id, ct);
+        var created = 0;
+        foreach (var account in DemoAccounts)
+        {
+            var normalized = account.Email.ToUpperInvariant();
+            if (await db.Users.AnyAsync(u => u.NormalizedEmail == normalized, ct))
+                continue;
+            var user = new AppUser
+            {
+                UserName = account.Email, NormalizedUserName = normalized, Email = account.Email, NormalizedEmail = normalized,
+                EmailConfirmed = true, DisplayName = account.DisplayName, LockoutEnabled = true,
+                SecurityStamp = Guid.NewGuid().ToString("N"), ConcurrencyStamp = Guid.NewGuid().ToString(),
+            };
+            user.PasswordHash = hasher.HashPassword(user, account.Password);
+            db.Users.Add(user);
+            await db.SaveChangesAsync(ct);
+            db.UserRoles.Add(new IdentityUserRole<long> { UserId = user.Id, RoleId = roleIds[account.Role] });
+            await db.SaveChangesAsync(ct);
+            created++;
+        }
+        await tx.CommitAsync(ct);
+        if (created > 0)
+            logger.LogWarning("Created {Count} demo users with DEVELOPMENT-ONLY passwords (see the README)", created);
+        return created;
+    }
 
     public async Task<bool> SeedAsync(int generatedDeals = 60, CancellationToken ct = default)
     {
@@ -23,6 +71,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> facto
 
         AddSeedExample(db);
         new SamplePipeline(db, DateOnly.FromDateTime(DateTime.UtcNow)).Add(generatedDeals);
+        await SpreadOverSalesUsersAsync(db, ct);
         await db.SaveChangesAsync(ct);
 
         // Spread "days in stage" like a real pipeline instead of every lead having moved just now.
@@ -31,6 +80,27 @@ public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> facto
         await tx.CommitAsync(ct);
         logger.LogInformation("Loaded demo data: {Deals} deals", generatedDeals + 1);
         return true;
+    }
+
+    /// <summary>
+    /// Deals go to the demo sales users in turn, every fifth stays unassigned; a deal's leads share its owner except
+    /// every fourth, which waits unassigned for someone to take it. Nothing happens without demo users.
+    /// </summary>
+    private static async Task SpreadOverSalesUsersAsync(DealTrackerDbContext db, CancellationToken ct)
+    {
+        var salesEmails = DemoAccounts.Where(a => a.Role == Roles.Sales).Select(a => a.Email.ToUpperInvariant()).ToList();
+        var sales = await db.Users.Where(u => salesEmails.Contains(u.NormalizedEmail!))
+            .OrderBy(u => u.NormalizedEmail).Select(u => u.Id).ToListAsync(ct);
+        if (sales.Count == 0)
+            return;
+        var deals = db.ChangeTracker.Entries<Deal>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        for (var d = 0; d < deals.Count; d++)
+        {
+            long? owner = d % 5 == 4 ? null : sales[d % sales.Count];
+            deals[d].OwnerUserId = owner;
+            for (var l = 0; l < deals[d].Leads.Count; l++)
+                deals[d].Leads[l].OwnerUserId = l % 4 == 3 ? null : owner;
+        }
     }
 
     /// <summary>The seed document's example: ACME Expansion, ACME Corp, Avery Nguyen as Champion and Decision Maker.</summary>

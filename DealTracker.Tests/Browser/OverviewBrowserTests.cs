@@ -1,4 +1,5 @@
 using System.Net;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Seeding;
 using DealTracker.Tests.Support;
 
@@ -26,6 +27,7 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
     public async Task Overview_shows_the_demo_figures_from_the_database()
     {
         var page = await browser.NewPageAsync();
+        await page.SignInAsAsync(_app.BaseUrl, Roles.Manager); // a manager's figures cover every lead
         await page.GotoInteractiveAsync(_app.BaseUrl + "/");
 
         var db = new DatabaseProbe(_connectionString);
@@ -46,6 +48,7 @@ public sealed class OverviewBrowserTests(BrowserFixture browser) : IClassFixture
     public async Task Overview_updates_live_when_a_lead_is_added_elsewhere()
     {
         var page = await browser.NewPageAsync();
+        await page.SignInAsAsync(_app.BaseUrl, Roles.Manager);
         await page.GotoInteractiveAsync(await _app.StartListeningAsync() + "/");
         var db = new DatabaseProbe(_connectionString);
         var before = await db.ScalarAsync<long>("SELECT count(*) FROM lead_status WHERE stage = 'On Hold'");

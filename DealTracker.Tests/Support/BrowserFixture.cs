@@ -58,6 +58,23 @@ public static class PageExtensions
         await page.Locator("[data-interactive='true']").WaitForAsync();
     }
 
+    /// <summary>Signs in through the real login form and waits until the app shows the signed-in user.</summary>
+    public static async Task SignInAsync(this IPage page, string baseUrl, string email, string password)
+    {
+        await page.GotoAsync(baseUrl + "/account/login");
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.Locator("[data-testid=login-submit]").ClickAsync();
+        await page.Locator("[data-testid=signed-in-user]").WaitForAsync();
+    }
+
+    /// <summary>Signs in as one of the demo accounts (the app must run in Development with Seed:Demo).</summary>
+    public static Task SignInAsAsync(this IPage page, string baseUrl, string role)
+    {
+        var account = DealTracker.Data.Seeding.DemoDataSeeder.DemoAccounts.First(a => a.Role == role);
+        return page.SignInAsync(baseUrl, account.Email, account.Password);
+    }
+
     /// <summary>Saves a full-page screenshot as a test artifact under the test output's artifacts/screenshots.</summary>
     public static async Task<string> SaveScreenshotAsync(this IPage page, string name)
     {

@@ -21,8 +21,14 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLogging();
         Services.AddDealTrackerData(ConnectionString);
+        // Components act as the system unless a test registers another actor (before the first render).
+        Services.AddActingUserForTests();
         Data = new TestData(Services);
     }
+
+    /// <summary>Renders as <paramref name="actor"/> from now on (call before rendering): e.g. a Sales user's view.</summary>
+    protected void ActAs(DealTracker.Data.Identity.IActingUser actor) =>
+        Services.GetRequiredService<ActingUsers.DefaultActor>().Current = actor;
 
     async Task IAsyncLifetime.DisposeAsync()
     {

@@ -1,10 +1,15 @@
 using DealTracker.Data;
+using DealTracker.Data.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace DealTracker.Tests.Support;
 
-/// <summary>A migrated database of its own for one test class, with the real data services over it.</summary>
+/// <summary>
+/// A migrated database of its own for one test class, with the real data services over it. <see cref="Get{T}"/>
+/// acts as <see cref="ActingUser.System"/> (registered explicitly here); <see cref="As"/> gives the services as
+/// another actor, e.g. <c>db.As(ActingUser.Sales(id)).GetRequiredService&lt;LeadService&gt;()</c>.
+/// </summary>
 public class DatabaseFixture : IAsyncLifetime
 {
     public string ConnectionString { get; private set; } = "";
@@ -20,6 +25,7 @@ public class DatabaseFixture : IAsyncLifetime
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddDealTrackerData(ConnectionString);
+        services.AddActingUserForTests();
         Services = services.BuildServiceProvider();
     }
 
@@ -28,6 +34,9 @@ public class DatabaseFixture : IAsyncLifetime
         await Services.DisposeAsync();
         await PostgresServer.DropDatabaseAsync(ConnectionString);
     }
+
+    /// <summary>The data services acting as <paramref name="actor"/> (a scope of their own, kept for the test class).</summary>
+    public IServiceProvider As(IActingUser actor) => Services.As(actor);
 
     /// <summary>Runs SQL as an outside client would: raw statements, no EF, no service rules.</summary>
     public Task<int> ExecuteSqlAsync(string sql, params object[] parameters) =>

@@ -1,0 +1,79 @@
+using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
+using DealTracker.Data.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealTracker.Data.Ownership;
+
+/// <summary>
+/// The ownership rules every data service applies: Sales see and change the leads and deals they own plus the
+/// unassigned ones; managers and admins see and change everything. A record the actor may not see behaves exactly
+/// like a record that does not exist ("not found or not yours"), so its data never leaks.
+/// </summary>
+public static class Access
+{
+    public const string LeadNotFoundOrNotYours = "This lead was not found, or it is not yours.";
+    public const string DealNotFoundOrNotYours = "This deal was not found, or it is not yours.";
+
+    public static IQueryable<Lead> VisibleTo(this IQueryable<Lead> leads, IActingUser actor)
+    {
+        if (actor.IsManagerOrAdmin)
+            return leads;
+        if (actor.UserId is not { } me)
+            return leads.Where(l => false);
+        return leads.Where(l => l.OwnerUserId == null || l.OwnerUserId == me);
+    }
+
+    public static IQueryable<Deal> VisibleTo(this IQueryable<Deal> deals, IActingUser actor)
+    {
+        if (actor.IsManagerOrAdmin)
+            return deals;
+        if (actor.UserId is not { } me)
+            return deals.Where(d => false);
+        return deals.Where(d => d.OwnerUserId == null || d.OwnerUserId == me);
+    }
+
+    /// <summary>Throws "not found or not yours" unless the lead exists and the actor may see it.</summary>
+    public static async Task RequireLeadAsync(DealTrackerDbContext db, IActingUser actor, long leadId, CancellationToken ct)
+    {
+        if (!await db.Leads.VisibleTo(actor).AnyAsync(l => l.Id == leadId, ct))
+            throw new RecordNotFoundException(NotFoundMessage(actor, "lead"));
+    }
+
+    /// <summary>Throws "not found or not yours" unless the deal exists and the actor may see it.</summary>
+    public static async Task RequireDealAsync(DealTrackerDbContext db, IActingUser actor, long dealId, CancellationToken ct)
+    {
+        if (!await db.Deals.VisibleTo(actor).AnyAsync(d => d.Id == dealId, ct))
+            throw new RecordNotFoundException(NotFoundMessage(actor, "deal"));
+    }
+
+    /// <summary>
+    /// The owner a new record gets: the one asked for, else its creator. Only managers and admins may give a
+    /// record to someone else.
+    /// </summary>
+    public static long? OwnerForNew(IActingUser actor, long? requestedOwner)
+    {
+        if (requestedOwner is null || requestedOwner == actor.UserId)
+            return requestedOwner ?? actor.UserId;
+        RequireManager(actor, "Only a manager can give a record to someone else.", "Owner");
+        return requestedOwner;
+    }
+
+    public static void RequireManager(IActingUser actor, string message = "Only managers and admins can do this.", string? field = null)
+    {
+        if (!actor.IsManagerOrAdmin)
+            throw new RuleViolationException(message, field);
+    }
+
+    public static void RequireAdmin(IActingUser actor, string message = "Only admins can manage users.")
+    {
+        if (!actor.IsAdmin)
+            throw new RuleViolationException(message);
+    }
+
+    /// <summary>Managers keep the plain "no longer exists"; others cannot tell a missing record from someone else's.</summary>
+    private static string NotFoundMessage(IActingUser actor, string kind) =>
+        actor.IsManagerOrAdmin
+            ? $"This {kind} no longer exists."
+            : kind == "lead" ? LeadNotFoundOrNotYours : DealNotFoundOrNotYours;
+}
