@@ -1,17 +1,25 @@
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Ownership;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Deals;
 
-/// <summary>Deals: create, edit, delete (with their leads), list with totals per currency, and look up by name.</summary>
-public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory)
+/// <summary>
+/// Deals: create, edit, delete (with their leads), list with totals per currency, and look up by name. Scoped: every
+/// call acts as <paramref name="actor"/>; a deal (or lead) the actor may not see is "not found or not yours".
+/// </summary>
+public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
     public Task<long> CreateDealAsync(DealInput input, CancellationToken ct = default) =>
         factory.WriteAsync(async db =>
         {
             var deal = new Deal { Name = "" };
             Apply(deal, input);
+            deal.OwnerUserId = Access.OwnerForNew(actor, input.OwnerUserId);
+            if (deal.OwnerUserId != actor.UserId)
+                await OwnershipService.RequireActiveUserAsync(db, deal.OwnerUserId, ct);
             db.Deals.Add(deal);
             await db.SaveChangesAsync(ct);
             return deal.Id;
@@ -21,20 +29,26 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory)
     public Task<uint> UpdateDealAsync(long dealId, uint expectedVersion, DealInput input, CancellationToken ct = default) =>
         factory.WriteAsync(async db =>
         {
+            await Access.RequireDealAsync(db, actor, dealId, ct);
             var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == dealId, ct)
                 ?? throw new RecordNotFoundException("This deal no longer exists: someone deleted it.");
             if (deal.Version != expectedVersion)
                 throw new ConcurrencyConflictException("Someone else saved this deal after you opened it. Reload to see their changes.");
             Apply(deal, input);
+            OwnerChange.Require(actor, deal.OwnerUserId, input.OwnerUserId, "deal");
+            if (input.OwnerUserId != deal.OwnerUserId)
+                await OwnershipService.RequireActiveUserAsync(db, input.OwnerUserId, ct);
+            deal.OwnerUserId = input.OwnerUserId;
             db.Entry(deal).State = EntityState.Modified;
             await db.SaveChangesAsync(ct);
             return deal.Version;
         }, ct);
 
-    /// <summary>How many leads go when the deal is deleted.</summary>
+    /// <summary>How many leads go when the deal is deleted (all of them, also those the actor cannot see).</summary>
     public async Task<int> CountLeadsAsync(long dealId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        await Access.RequireDealAsync(db, actor, dealId, ct);
         return await db.Leads.CountAsync(l => l.DealId == dealId, ct);
     }
 
@@ -42,19 +56,27 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory)
     public Task DeleteDealAsync(long dealId, CancellationToken ct = default) =>
         factory.WriteAsync(async db =>
         {
-            if (await db.Deals.Where(d => d.Id == dealId).ExecuteDeleteAsync(ct) == 0)
-                throw new RecordNotFoundException("This deal no longer exists.");
+            if (await db.Deals.VisibleTo(actor).Where(d => d.Id == dealId).ExecuteDeleteAsync(ct) == 0)
+                await Access.RequireDealAsync(db, actor, dealId, ct);
         }, ct);
 
-    /// <summary>The deal with its leads and their stages, in one query; null when it does not exist.</summary>
+    /// <summary>
+    /// The deal with its owner and the leads the actor may see, with their stages; null when it does not exist. A deal
+    /// the actor may not see throws <see cref="RecordNotFoundException"/> ("not found, or it is not yours").
+    /// </summary>
     public async Task<DealDetails?> GetDealAsync(long dealId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        if (!await db.Deals.AnyAsync(d => d.Id == dealId, ct))
+            return null;
+        await Access.RequireDealAsync(db, actor, dealId, ct);
+        var visibleLeads = db.Leads.VisibleTo(actor);
         return await db.Deals.AsNoTracking().Where(d => d.Id == dealId)
             .Select(d => new DealDetails(d.Id, d.Name, d.Description, d.ValueAmount, d.ValueCurrency, d.Probability,
                 d.CloseDate, d.UpdatedAt, d.Version,
-                d.Leads.OrderBy(l => l.Title).ThenBy(l => l.Id)
-                    .Select(l => new DealLeadRow(l.Id, l.Title, l.Status != null ? l.Status.Stage : "", l.UpdatedAt)).ToList()))
+                visibleLeads.Where(l => l.DealId == d.Id).OrderBy(l => l.Title).ThenBy(l => l.Id)
+                    .Select(l => new DealLeadRow(l.Id, l.Title, l.Status != null ? l.Status.Stage : "", l.UpdatedAt)).ToList(),
+                d.OwnerUserId, db.Users.Where(u => u.Id == d.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault()))
             .FirstOrDefaultAsync(ct);
     }
 
@@ -62,14 +84,16 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory)
     public async Task<DealList> ListDealsAsync(string? search, int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var deals = db.Deals.AsNoTracking();
+        var deals = db.Deals.AsNoTracking().VisibleTo(actor);
+        var visibleLeads = db.Leads.VisibleTo(actor);
         if (SearchPattern.Contains(search) is { } p)
             deals = deals.Where(d => EF.Functions.ILike(d.Name, p, "\\"));
         var total = await deals.CountAsync(ct);
         var size = Math.Clamp(pageSize, 1, 100);
         var rows = await deals.OrderBy(d => d.Name).ThenBy(d => d.Id).Skip(Math.Max(0, page) * size).Take(size)
             .Select(d => new DealListRow(d.Id, d.Name, d.ValueAmount, d.ValueCurrency, d.Probability, d.CloseDate,
-                d.Leads.Count, d.UpdatedAt))
+                visibleLeads.Count(l => l.DealId == d.Id), d.UpdatedAt, d.OwnerUserId,
+                db.Users.Where(u => u.Id == d.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault()))
             .ToListAsync(ct);
         var totals = await deals.Where(d => d.ValueAmount != null)
             .GroupBy(d => d.ValueCurrency)
@@ -83,7 +107,7 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory)
     public async Task<IReadOnlyList<Choice>> SearchDealsAsync(string? term, int limit = 10, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var deals = db.Deals.AsNoTracking();
+        var deals = db.Deals.AsNoTracking().VisibleTo(actor);
         if (SearchPattern.Contains(term) is { } p)
             deals = deals.Where(d => EF.Functions.ILike(d.Name, p, "\\"));
         var found = await deals.OrderBy(d => d.Name).ThenBy(d => d.Id).Take(Math.Clamp(limit, 1, 50))

@@ -16,12 +16,13 @@ public sealed record LeadForEdit(
     long Id, long DealId, string DealName, string Title, string? Description, string? Source, string Stage,
     string? Reason, DateTime UpdatedAt, uint Version, uint? StatusVersion,
     IReadOnlyList<LeadPartyRow> Organizations, IReadOnlyList<LeadPartyRow> Individuals,
-    IReadOnlyList<LeadContactRow> Contacts);
+    IReadOnlyList<LeadContactRow> Contacts, long? OwnerUserId = null, string? OwnerName = null);
 
 /// <summary>What the editor saves: the lead's fields and the full set of its party rows.</summary>
 public sealed record LeadChanges(
     long DealId, string Title, string? Description, string? Source, string Stage, string? Reason,
-    IReadOnlyList<PartyLink> Organizations, IReadOnlyList<PartyLink> Individuals, IReadOnlyList<ContactLink> Contacts);
+    IReadOnlyList<PartyLink> Organizations, IReadOnlyList<PartyLink> Individuals, IReadOnlyList<ContactLink> Contacts,
+    long? OwnerUserId = null);
 
 /// <summary>One field someone else changed: what the user had loaded, and what it is now.</summary>
 public sealed record FieldChange(string Field, string? Before, string? Now);
@@ -45,8 +46,11 @@ public enum LeadSort { UpdatedAt, Title, Deal, Stage, PrimaryParty }
 
 public sealed record LeadListQuery(
     string? Search = null, string? Stage = null, LeadSort Sort = LeadSort.UpdatedAt, bool Descending = true,
-    int Page = 0, int PageSize = 25, long? DealId = null);
+    int Page = 0, int PageSize = 25, long? DealId = null, LeadOwnerFilter Owner = LeadOwnerFilter.Anyone, long? OwnerUserId = null);
+
+/// <summary>Whose leads the list shows (within what the acting user may see anyway).</summary>
+public enum LeadOwnerFilter { Anyone, Mine, Unassigned, User }
 
 /// <summary>One row of /leads: the primary organization (or else individual) names who the lead is with.</summary>
 public sealed record LeadListRow(long Id, string Title, long DealId, string DealName, string Stage, string? PrimaryParty,
-    DateTime UpdatedAt);
+    DateTime UpdatedAt, long? OwnerUserId = null, string? OwnerName = null);

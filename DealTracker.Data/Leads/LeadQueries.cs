@@ -1,18 +1,37 @@
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Ownership;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Leads;
 
-/// <summary>The /leads list: paged, sorted by a fixed set of columns, searched on the server. Two queries a page.</summary>
-public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory)
+/// <summary>
+/// The /leads list: paged, sorted by a fixed set of columns, searched on the server. Two queries a page. Scoped: it
+/// lists (and counts) only the leads the acting user may see.
+/// </summary>
+public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
     public const int MaxPageSize = 100;
 
     public async Task<PageOf<LeadListRow>> ListAsync(LeadListQuery query, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var leads = db.Leads.AsNoTracking();
+        var leads = db.Leads.AsNoTracking().VisibleTo(actor);
+        switch (query.Owner)
+        {
+            case LeadOwnerFilter.Mine:
+                var me = actor.UserId;
+                leads = leads.Where(l => me != null && l.OwnerUserId == me);
+                break;
+            case LeadOwnerFilter.Unassigned:
+                leads = leads.Where(l => l.OwnerUserId == null);
+                break;
+            case LeadOwnerFilter.User:
+                var owner = query.OwnerUserId;
+                leads = leads.Where(l => l.OwnerUserId == owner);
+                break;
+        }
         if (query.DealId is { } dealId)
             leads = leads.Where(l => l.DealId == dealId);
         if (Text.Clean(query.Stage) is { } stage)
@@ -41,6 +60,8 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory)
                 ?? l.Organizations.OrderBy(o => o.CreatedAt).Select(o => o.Organization.Name).FirstOrDefault()
                 ?? l.Individuals.OrderBy(i => i.CreatedAt).Select(i => i.Individual.GivenName + " " + i.Individual.FamilyName).FirstOrDefault(),
             l.UpdatedAt,
+            l.OwnerUserId,
+            OwnerName = db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
         };
         var desc = query.Descending;
         var sorted = query.Sort switch
@@ -57,6 +78,7 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory)
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = await sorted.Skip(Math.Max(0, query.Page) * size).Take(size).ToListAsync(ct);
         return new PageOf<LeadListRow>(
-            page.Select(r => new LeadListRow(r.Id, r.Title, r.DealId, r.DealName, r.Stage, r.Party, r.UpdatedAt)).ToList(), total);
+            page.Select(r => new LeadListRow(r.Id, r.Title, r.DealId, r.DealName, r.Stage, r.Party, r.UpdatedAt,
+                r.OwnerUserId, r.OwnerName)).ToList(), total);
     }
 }

@@ -1,5 +1,6 @@
 using DealTracker.Data.Entities;
 using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Ownership;
 using DealTracker.Data.Picklists;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,11 +9,17 @@ namespace DealTracker.Data.Leads;
 /// <summary>The lead editor's side: load one lead with everything on it, save all of it in one transaction.</summary>
 public sealed partial class LeadService
 {
-    /// <summary>The lead with its status, deal and parties, in one query; null when it does not exist.</summary>
+    /// <summary>
+    /// The lead with its status, deal, owner and parties; null when it does not exist. A lead the actor may not see
+    /// throws <see cref="RecordNotFoundException"/> ("not found, or it is not yours").
+    /// </summary>
     public async Task<LeadForEdit?> GetLeadForEditAsync(long leadId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await ForEdit(db, leadId).FirstOrDefaultAsync(ct);
+        var lead = await ForEdit(db, leadId).FirstOrDefaultAsync(ct);
+        if (lead is not null)
+            await Access.RequireLeadAsync(db, actor, leadId, ct);
+        return lead;
     }
 
     /// <summary>
@@ -31,6 +38,7 @@ public sealed partial class LeadService
             LeadRules.RequireDistinctAndOnePrimary(changes.Organizations, changes.Individuals, changes.Contacts);
 
             // Hold the lead row until commit, so the comparison below cannot race another editor's save.
+            await Access.RequireLeadAsync(db, actor, original.Id, ct);
             await db.Database.ExecuteSqlAsync($"SELECT id FROM leads WHERE id = {original.Id} FOR UPDATE", ct);
             var current = await ForEdit(db, original.Id).FirstOrDefaultAsync(ct)
                 ?? throw new RecordNotFoundException("This lead no longer exists: someone deleted it.");
@@ -38,7 +46,10 @@ public sealed partial class LeadService
             if (theirs.Count > 0)
                 throw new LeadEditConflictException(current, theirs);
 
-            if (!await db.Deals.AnyAsync(d => d.Id == changes.DealId, ct))
+            OwnerChange.Require(actor, current.OwnerUserId, changes.OwnerUserId, "lead");
+            if (changes.OwnerUserId != current.OwnerUserId)
+                await OwnershipService.RequireActiveUserAsync(db, changes.OwnerUserId, ct);
+            if (!await db.Deals.VisibleTo(actor).AnyAsync(d => d.Id == changes.DealId, ct))
                 throw new RuleViolationException("That deal no longer exists. Pick another.", "Deal");
             var stage = Text.Clean(changes.Stage) ?? throw new RuleViolationException("Choose a stage.", "Stage");
             var option = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct,
@@ -58,6 +69,7 @@ public sealed partial class LeadService
             var lead = await db.Leads.Include(l => l.Status).Include(l => l.Organizations).Include(l => l.Individuals)
                 .Include(l => l.Contacts).AsSplitQuery().FirstAsync(l => l.Id == original.Id, ct);
             (lead.DealId, lead.Title, lead.Description, lead.Source) = (changes.DealId, title, description, source);
+            lead.OwnerUserId = changes.OwnerUserId;
             if (lead.Status is null)
                 lead.Status = new LeadStatus { Stage = stage, Reason = reason };
             else
@@ -76,7 +88,7 @@ public sealed partial class LeadService
         CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var sources = db.Leads.AsNoTracking().Where(l => l.Source != null);
+        var sources = db.Leads.AsNoTracking().VisibleTo(actor).Where(l => l.Source != null);
         if (SearchPattern.Contains(term) is { } pattern)
             sources = sources.Where(l => EF.Functions.ILike(l.Source!, pattern, "\\"));
         return await sources.GroupBy(l => l.Source!)
@@ -99,7 +111,8 @@ public sealed partial class LeadService
             l.Contacts.OrderBy(c => c.CreatedAt).ThenBy(c => c.ContactId)
                 .Select(c => new LeadContactRow(c.ContactId, c.Contact.Individual.GivenName + " " + c.Contact.Individual.FamilyName,
                     c.Contact.Organization != null ? c.Contact.Organization.Name : c.Contact.Title, c.RoleOnLead, c.IsPrimary))
-                .ToList()));
+                .ToList(),
+            l.OwnerUserId, db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault()));
 
     /// <summary>What differs between the lead as the user loaded it and as it is now, field by field.</summary>
     internal static IReadOnlyList<FieldChange> Differences(LeadForEdit before, LeadForEdit now)
@@ -114,6 +127,7 @@ public sealed partial class LeadService
         Compare("Description", before.Description, now.Description);
         Compare("Source", before.Source, now.Source);
         Compare("Deal", before.DealName, before.DealId == now.DealId ? before.DealName : now.DealName);
+        Compare("Owner", before.OwnerName ?? "Unassigned", now.OwnerName ?? "Unassigned");
         Compare("Stage", before.Stage, now.Stage);
         Compare("Reason", before.Reason, now.Reason);
         Compare("Organizations", Parties(before.Organizations), Parties(now.Organizations));

@@ -10,17 +10,19 @@ public sealed class DealForm
     public string ValueCurrency { get; set; } = Currencies.Default;
     public decimal? Probability { get; set; }
     public DateTime? CloseDate { get; set; }
+    public long? OwnerUserId { get; set; }
 
     public static DealForm From(DealDetails d) => new()
     {
         Name = d.Name, Description = d.Description, ValueAmount = d.ValueAmount, ValueCurrency = d.ValueCurrency ?? Currencies.Default,
         Probability = d.Probability, CloseDate = d.CloseDate?.ToDateTime(TimeOnly.MinValue),
+        OwnerUserId = d.OwnerUserId,
     };
 
     public DealInput ToInput() => new(Name, Description, ValueAmount, ValueCurrency, Probability,
-        CloseDate is { } date ? DateOnly.FromDateTime(date) : null);
+        CloseDate is { } date ? DateOnly.FromDateTime(date) : null, OwnerUserId);
 
-    public string Snapshot() => $"{Name}\u0001{Description}\u0001{ValueAmount}\u0001{ValueCurrency}\u0001{Probability}\u0001{CloseDate}";
+    public string Snapshot() => $"{Name}\u0001{Description}\u0001{ValueAmount}\u0001{ValueCurrency}\u0001{Probability}\u0001{CloseDate}\u0001{OwnerUserId}";
 
-    public static readonly string[] Fields = ["Name", "Description", "ValueAmount", "ValueCurrency", "Probability", "CloseDate"];
+    public static readonly string[] Fields = ["Name", "Description", "ValueAmount", "ValueCurrency", "Probability", "CloseDate", "Owner"];
 }

@@ -1,5 +1,6 @@
 using DealTracker.Data.Deals;
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Leads;
 using DealTracker.Data.Parties;
@@ -30,6 +31,7 @@ public sealed partial class LeadEditor
     [Inject] private IDialogService Dialogs { get; set; } = null!;
     [Inject] private ISnackbar Snackbar { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
+    [Inject] private IActingUser Actor { get; set; } = null!;
 
     private LeadForEdit? _original;
     private LeadFormModel _model = new();
@@ -47,7 +49,15 @@ public sealed partial class LeadEditor
         _errors.Clear();
         if (Id is { } id)
         {
-            _original = await Leads.GetLeadForEditAsync(id);
+            try
+            {
+                _original = await Leads.GetLeadForEditAsync(id);
+            }
+            catch (RecordNotFoundException)
+            {
+                // Someone else's lead looks exactly like a missing one: no data leaves the service.
+                _original = null;
+            }
             _missing = _original is null;
             _model = _original is null ? new LeadFormModel() : LeadFormModel.From(_original);
         }
@@ -55,9 +65,18 @@ public sealed partial class LeadEditor
         {
             _original = null;
             var stages = await Picklists.GetActiveValuesAsync(PicklistCategories.Stage);
-            var deal = DealId is { } dealId ? await Deals.GetDealAsync(dealId) : null;
+            DealDetails? deal;
+            try
+            {
+                deal = DealId is { } dealId ? await Deals.GetDealAsync(dealId) : null;
+            }
+            catch (RecordNotFoundException)
+            {
+                deal = null;
+            }
             _model = new LeadFormModel
             {
+                OwnerUserId = Actor.UserId,
                 Stage = stages.FirstOrDefault()?.Value,
                 Deal = deal is null ? null : new Choice(deal.Id, deal.Name),
             };

@@ -23,17 +23,18 @@ public sealed class LeadFormModel
     public string? Source { get; set; }
     public string? Stage { get; set; }
     public string? Reason { get; set; }
+    public long? OwnerUserId { get; set; }
     public List<PartyRowModel> Organizations { get; set; } = [];
     public List<PartyRowModel> Individuals { get; set; } = [];
     public List<PartyRowModel> Contacts { get; set; } = [];
 
     public static readonly string[] Fields =
-        ["Title", "Description", "Source", "Deal", "Stage", "Reason", "Parties", "Organizations", "Individuals", "Contacts"];
+        ["Title", "Description", "Source", "Deal", "Owner", "Stage", "Reason", "Parties", "Organizations", "Individuals", "Contacts"];
 
     public static LeadFormModel From(LeadForEdit lead) => new()
     {
         Deal = new Choice(lead.DealId, lead.DealName), Title = lead.Title, Description = lead.Description,
-        Source = lead.Source, Stage = lead.Stage, Reason = lead.Reason,
+        Source = lead.Source, Stage = lead.Stage, Reason = lead.Reason, OwnerUserId = lead.OwnerUserId,
         Organizations = lead.Organizations.Select(Row).ToList(),
         Individuals = lead.Individuals.Select(Row).ToList(),
         Contacts = lead.Contacts.Select(c => new PartyRowModel
@@ -52,13 +53,14 @@ public sealed class LeadFormModel
         return new LeadChanges(Deal?.Id ?? 0, Title, Description, Source, Stage ?? "", Reason,
             Organizations.Select(o => new PartyLink(o.Id, o.Value, o.IsPrimary)).ToList(),
             Individuals.Select(i => new PartyLink(i.Id, i.Value, i.IsPrimary)).ToList(),
-            Contacts.Select(c => new ContactLink(c.Id, c.Value, c.IsPrimary)).ToList());
+            Contacts.Select(c => new ContactLink(c.Id, c.Value, c.IsPrimary)).ToList(), OwnerUserId);
     }
 
     public NewLead ToNewLead()
     {
         var c = ToChanges();
-        return new NewLead(c.DealId, c.Title, c.Organizations, c.Individuals, c.Contacts, c.Description, c.Source, c.Stage, c.Reason);
+        return new NewLead(c.DealId, c.Title, c.Organizations, c.Individuals, c.Contacts, c.Description, c.Source, c.Stage, c.Reason,
+            c.OwnerUserId);
     }
 
     public string Snapshot() => JsonSerializer.Serialize(this);
