@@ -1,5 +1,8 @@
 using System.Text.RegularExpressions;
+using DealTracker.Data;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Leads;
+using DealTracker.Data.Seeding;
 using DealTracker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -12,15 +15,31 @@ public sealed class LeadFormBrowserTests(BrowserFixture browser) : IClassFixture
 {
     private string _connectionString = "";
     private AppServer _app = null!;
+    private ServiceProvider _services = null!;
 
     public async Task InitializeAsync()
     {
         _connectionString = await PostgresServer.CreateDatabaseAsync(nameof(LeadFormBrowserTests));
-        _app = new AppServer(_connectionString);
+        // Demo accounts to sign in with; the tests' own rows are arranged by the system actor.
+        _app = new AppServer(_connectionString, new() { ["Seed:Demo"] = "true" });
+        var services = new ServiceCollection();
+        services.AddLogging();
+        services.AddDealTrackerData(_connectionString);
+        services.AddActingUserForTests();
+        _services = services.BuildServiceProvider();
+    }
+
+    /// <summary>A page signed in as the demo manager, who sees and edits everything.</summary>
+    private async Task<IPage> ManagerPageAsync()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsAsync(_app.BaseUrl, Roles.Manager);
+        return page;
     }
 
     public async Task DisposeAsync()
     {
+        await _services.DisposeAsync();
         await _app.DisposeAsync();
         await PostgresServer.DropDatabaseAsync(_connectionString);
     }
@@ -39,7 +58,7 @@ public sealed class LeadFormBrowserTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task Create_a_lead_with_an_inline_organization_and_a_contact_then_find_edit_and_reload_it()
     {
-        var page = await browser.NewPageAsync();
+        var page = await ManagerPageAsync();
         var title = TestData.Unique("Browser lead");
         await page.GotoInteractiveAsync(_app.BaseUrl + "/leads/new");
         await page.GetByLabel("Title").FillAsync(title);
@@ -93,6 +112,8 @@ public sealed class LeadFormBrowserTests(BrowserFixture browser) : IClassFixture
         await Expect(link).ToBeVisibleAsync();
         await Expect(page.Locator("[data-testid=leads] tbody tr")).ToHaveCountAsync(1);
         await Expect(page.Locator("[data-testid=leads] tbody tr")).ToContainTextAsync("Inline Org Ltd");
+        // New records belong to their creator.
+        await Expect(page.Locator("[data-testid=lead-owner]")).Not.ToHaveTextAsync("Unassigned");
         await page.SaveScreenshotAsync("leads-list");
         await link.ClickAsync();
 
@@ -117,11 +138,11 @@ public sealed class LeadFormBrowserTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task A_concurrent_edit_shows_what_changed_and_keep_mine_overwrites_deliberately()
     {
-        var data = new TestData(_app.Services);
+        var data = new TestData(_services);
         var leadId = await data.LeadAsync(title: "Shared lead");
         var url = $"{_app.BaseUrl}/leads/{leadId}";
-        var first = await browser.NewPageAsync();
-        var second = await browser.NewPageAsync();
+        var first = await ManagerPageAsync();
+        var second = await ManagerPageAsync();
         await first.GotoInteractiveAsync(url);
         await second.GotoInteractiveAsync(url);
 
@@ -134,7 +155,7 @@ public sealed class LeadFormBrowserTests(BrowserFixture browser) : IClassFixture
         var conflict = second.Locator("[data-testid=conflict]");
         await Expect(conflict).ToContainTextAsync("First user's title");
         await second.SaveScreenshotAsync("lead-form-conflict");
-        var saved = (await _app.Services.GetRequiredService<LeadService>().GetLeadForEditAsync(leadId))!;
+        var saved = (await _services.GetRequiredService<LeadService>().GetLeadForEditAsync(leadId))!;
         Assert.Equal("First user's title", saved.Title);
 
         await second.Locator("[data-testid=conflict-keep-mine]").ClickAsync();
@@ -147,13 +168,13 @@ public sealed class LeadFormBrowserTests(BrowserFixture browser) : IClassFixture
     [Fact]
     public async Task Record_forms_render_and_hostile_text_shows_as_text()
     {
-        var data = new TestData(_app.Services);
+        var data = new TestData(_services);
         var hostile = "<b>bold</b><script>window.pwned=1</script> " + Guid.NewGuid().ToString("N")[..6];
         var org = await data.OrganizationAsync(hostile);
         var person = await data.IndividualAsync("Ada", "Forms");
         var contact = await data.ContactAsync(person, org);
         var deal = await data.DealAsync("Forms deal");
-        var page = await browser.NewPageAsync();
+        var page = await ManagerPageAsync();
 
         await page.GotoInteractiveAsync($"{_app.BaseUrl}/organizations/{org}");
         await Expect(page.GetByLabel("Name")).ToHaveValueAsync(hostile);
@@ -169,5 +190,32 @@ public sealed class LeadFormBrowserTests(BrowserFixture browser) : IClassFixture
             await Expect(page.Locator("h1")).ToBeVisibleAsync();
             await page.SaveScreenshotAsync(name);
         }
+    }
+
+    [Fact]
+    public async Task Sales_opening_another_users_lead_or_deal_by_url_sees_not_found_or_not_yours()
+    {
+        // Signing in starts the app, which seeds the demo accounts and their leads.
+        var page = await browser.NewPageAsync();
+        await page.SignInAsAsync(_app.BaseUrl, Roles.Sales);
+        var colleague = DemoDataSeeder.DemoAccounts.Last(a => a.Role == Roles.Sales);
+        Assert.NotEqual(colleague, DemoDataSeeder.DemoAccounts.First(a => a.Role == Roles.Sales));
+        var probe = new DatabaseProbe(_connectionString);
+        var theirs = $"(SELECT id FROM users WHERE email = '{colleague.Email}')";
+        var lead = await probe.ScalarAsync<long>($"SELECT id FROM leads WHERE owner_user_id = {theirs} ORDER BY id LIMIT 1");
+        var leadTitle = await probe.ScalarAsync<string>($"SELECT title FROM leads WHERE id = {lead}");
+        var dealName = TestData.Unique("Colleague deal");
+        var deal = await new TestData(_services).DealAsync(dealName,
+            ownerUserId: await probe.ScalarAsync<long>($"SELECT id FROM users WHERE email = '{colleague.Email}'"));
+
+        await page.GotoInteractiveAsync($"{_app.BaseUrl}/leads/{lead}");
+        await Expect(page.Locator("[data-testid=not-found]")).ToContainTextAsync("not found, or it is not yours");
+        await Expect(page.GetByLabel("Title")).ToHaveCountAsync(0);
+        Assert.DoesNotContain(leadTitle, await page.ContentAsync());
+        await page.SaveScreenshotAsync("lead-not-yours");
+
+        await page.GotoInteractiveAsync($"{_app.BaseUrl}/deals/{deal}");
+        await Expect(page.Locator("[data-testid=not-found]")).ToContainTextAsync("not found, or it is not yours");
+        Assert.DoesNotContain(dealName, await page.ContentAsync());
     }
 }
