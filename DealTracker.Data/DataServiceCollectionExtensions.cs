@@ -1,4 +1,5 @@
 using DealTracker.Data.Dashboard;
+using DealTracker.Data.Deals;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Leads;
 using DealTracker.Data.Live;
@@ -35,6 +36,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<DashboardService>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<PipelineService>();
+        services.AddScoped<LeadQueries>();
+        services.AddScoped<DealService>();
+        services.AddScoped<PartyQueries>();
         services.AddSingleton<ChangeNotifier>();
         services.AddScoped<OwnershipService>();
         services.AddScoped<UserAdminService>();

@@ -65,6 +65,12 @@ internal static class LeadRules
             await PicklistService.EnsureAllowedAsync(db, PicklistCategories.ContactRole, c.RoleOnLead,
                 "Role on lead", "role on lead", ct);
 
+        await EnsurePartiesExistAsync(db, organizations, individuals, contacts, ct);
+    }
+
+    public static async Task EnsurePartiesExistAsync(DealTrackerDbContext db, IReadOnlyList<PartyLink> organizations,
+        IReadOnlyList<PartyLink> individuals, IReadOnlyList<ContactLink> contacts, CancellationToken ct)
+    {
         var orgIds = organizations.Select(o => o.PartyId).ToList();
         var indIds = individuals.Select(i => i.PartyId).ToList();
         var contactIds = contacts.Select(c => c.ContactId).ToList();

@@ -11,7 +11,7 @@ namespace DealTracker.Data.Leads;
 /// Creates leads, moves them through stages and links the parties involved, enforcing the lead rules. Scoped: every
 /// call acts as <paramref name="actor"/>, and a lead the actor may not see is "not found or not yours".
 /// </summary>
-public sealed class LeadService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
+public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
     public const int TitleMaxLength = 200;
 
@@ -31,15 +31,15 @@ public sealed class LeadService(IDbContextFactory<DealTrackerDbContext> factory,
                 ? await PicklistService.FirstActiveStageAsync(db, ct)
                 : input.Stage.Trim();
             var stageOption = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct);
-            var reason = LeadRules.ReasonFor(stageOption!, stage, input.Reason);
+            var reason = LeadRules.ReasonFor(stageOption!, stage, Input.Optional(input.Reason, Limits.Name, "Reason"));
             await LeadRules.EnsureLinksAllowedAsync(db, input.Organizations, input.Individuals, input.Contacts ?? [], ct);
 
             var lead = new Lead
             {
                 DealId = input.DealId,
                 Title = title,
-                Description = Text.Clean(input.Description),
-                Source = Text.Clean(input.Source),
+                Description = Input.Optional(input.Description, Limits.LongText, "Description"),
+                Source = Input.Optional(input.Source, Limits.Short, "Source"),
                 OwnerUserId = owner,
                 Status = new LeadStatus { Stage = stage, Reason = reason },
                 Organizations = input.Organizations.Select(o => new LeadOrganization

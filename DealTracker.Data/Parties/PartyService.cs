@@ -13,17 +13,17 @@ public sealed class PartyIsOnlyPartyException(string message, IReadOnlyList<Lead
 }
 
 /// <summary>Organizations, individuals and contacts: the parties a lead links to.</summary>
-public sealed class PartyService(IDbContextFactory<DealTrackerDbContext> factory)
+public sealed partial class PartyService(IDbContextFactory<DealTrackerDbContext> factory)
 {
     public Task<long> CreateOrganizationAsync(string name, string? website = null, string? phone = null,
         string? notes = null, CancellationToken ct = default) =>
+        CreateOrganizationAsync(new OrganizationInput(name, website, phone, notes), ct);
+
+    public Task<long> CreateOrganizationAsync(OrganizationInput input, CancellationToken ct) =>
         factory.WriteAsync(async db =>
         {
-            var clean = Text.Clean(name) ?? throw new RuleViolationException("Give the organization a name.", "Name");
-            var lower = clean.ToLowerInvariant();
-            if (await db.Organizations.AnyAsync(o => o.Name.ToLower() == lower, ct))
-                throw new RuleViolationException($"An organization named \"{clean}\" already exists.", "Name");
-            var org = new Organization { Name = clean, Website = Text.Clean(website), Phone = Text.Clean(phone), Notes = Text.Clean(notes) };
+            var org = new Organization { Name = "" };
+            await ApplyAsync(db, org, input, ct);
             db.Organizations.Add(org);
             await db.SaveChangesAsync(ct);
             return org.Id;
@@ -31,14 +31,13 @@ public sealed class PartyService(IDbContextFactory<DealTrackerDbContext> factory
 
     public Task<long> CreateIndividualAsync(string givenName, string familyName, string? email = null,
         string? phone = null, string? notes = null, CancellationToken ct = default) =>
+        CreateIndividualAsync(new IndividualInput(givenName, familyName, email, phone, notes), ct);
+
+    public Task<long> CreateIndividualAsync(IndividualInput input, CancellationToken ct) =>
         factory.WriteAsync(async db =>
         {
-            var person = new Individual
-            {
-                GivenName = Text.Clean(givenName) ?? throw new RuleViolationException("Enter the given name.", "Given name"),
-                FamilyName = Text.Clean(familyName) ?? throw new RuleViolationException("Enter the family name.", "Family name"),
-                Email = Text.Clean(email), Phone = Text.Clean(phone), Notes = Text.Clean(notes),
-            };
+            var person = new Individual { GivenName = "", FamilyName = "" };
+            Apply(person, input);
             db.Individuals.Add(person);
             await db.SaveChangesAsync(ct);
             return person.Id;
@@ -47,17 +46,13 @@ public sealed class PartyService(IDbContextFactory<DealTrackerDbContext> factory
     public Task<long> CreateContactAsync(long individualId, long? organizationId, string? title = null,
         string? department = null, string? email = null, string? phone = null, bool isPrimary = false,
         CancellationToken ct = default) =>
+        CreateContactAsync(new ContactInput(individualId, organizationId, title, department, email, phone, isPrimary), ct);
+
+    public Task<long> CreateContactAsync(ContactInput input, CancellationToken ct) =>
         factory.WriteAsync(async db =>
         {
-            if (!await db.Individuals.AnyAsync(i => i.Id == individualId, ct))
-                throw new RuleViolationException("A contact must be an existing individual.", "Individual");
-            if (organizationId is { } orgId && !await db.Organizations.AnyAsync(o => o.Id == orgId, ct))
-                throw new RuleViolationException("That organization no longer exists.", "Organization");
-            var contact = new Contact
-            {
-                IndividualId = individualId, OrganizationId = organizationId, Title = Text.Clean(title),
-                Department = Text.Clean(department), Email = Text.Clean(email), Phone = Text.Clean(phone), IsPrimary = isPrimary,
-            };
+            var contact = new Contact();
+            await ApplyAsync(db, contact, input, ct);
             db.Contacts.Add(contact);
             await db.SaveChangesAsync(ct);
             return contact.Id;

@@ -42,6 +42,21 @@ public sealed class RouteAccessMatrixTests(DemoAppFixture app) : IClassFixture<D
         ["/admin/users"] = AdminsOnly,
         ["/admin/picklists"] = AdminsOnly,
         ["/pipeline"] = SignedIn,
+        ["/leads"] = SignedIn,
+        ["/leads/new"] = SignedIn,
+        ["/leads/{Id:long}"] = SignedIn,
+        ["/deals"] = SignedIn,
+        ["/deals/new"] = SignedIn,
+        ["/deals/{Id:long}"] = SignedIn,
+        ["/organizations"] = SignedIn,
+        ["/organizations/new"] = SignedIn,
+        ["/organizations/{Id:long}"] = SignedIn,
+        ["/individuals"] = SignedIn,
+        ["/individuals/new"] = SignedIn,
+        ["/individuals/{Id:long}"] = SignedIn,
+        ["/contacts"] = SignedIn,
+        ["/contacts/new"] = SignedIn,
+        ["/contacts/{Id:long}"] = SignedIn,
     };
 
     /// <summary>Not pages, but open to everyone: the load balancer's probe and what the login page needs.</summary>

@@ -106,7 +106,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, DemoAppFixture ap
 
         var newcomer = await browser.NewPageAsync();
         await newcomer.SignInAsync(app.BaseUrl, email, "casey-first-password");
-        await Expect(newcomer.Locator("h1")).ToHaveTextAsync("Overview");
+        await Expect(newcomer.Locator("h1")).ToHaveTextAsync("Pipeline");
     }
 
     [Fact]

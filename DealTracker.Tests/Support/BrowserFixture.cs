@@ -17,6 +17,9 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException("Browser tests need Debian's Chromium: apt-get install -y chromium");
+        // Auto-waiting assertions wait for a condition, not a fixed time: a loaded 2-core CI machine needs more than the
+        // default 5 s before a slow but correct page shows its result.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

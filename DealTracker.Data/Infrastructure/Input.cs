@@ -1,0 +1,81 @@
+using System.Net.Mail;
+
+namespace DealTracker.Data.Infrastructure;
+
+/// <summary>How long each kind of text may be: generous for people, bounded for the database and the screen.</summary>
+public static class Limits
+{
+    public const int Title = 200;
+    public const int Name = 200;
+    public const int PersonName = 100;
+    public const int Short = 100;
+    public const int Email = 254;
+    public const int Website = 500;
+    public const int Phone = 50;
+    public const int LongText = 4000;
+}
+
+/// <summary>
+/// Checks one typed value: trimmed, bounded, and (for emails and websites) well-formed. Anything else a user
+/// types, markup and unusual Unicode included, is stored exactly as given; the UI always shows it as text.
+/// </summary>
+public static class Input
+{
+    public static string Required(string? value, int max, string field, string missing)
+    {
+        var clean = Text.Clean(value) ?? throw new RuleViolationException(missing, field);
+        return Bounded(clean, max, field);
+    }
+
+    public static string? Optional(string? value, int max, string field) =>
+        Text.Clean(value) is { } clean ? Bounded(clean, max, field) : null;
+
+    public static string? Email(string? value, string field = "Email")
+    {
+        var clean = Optional(value, Limits.Email, field);
+        if (clean is null)
+            return null;
+        var at = clean.IndexOf('@');
+        if (at <= 0 || at != clean.LastIndexOf('@') || !clean[(at + 1)..].Contains('.') || clean.Any(char.IsWhiteSpace)
+            || !MailAddress.TryCreate(clean, out var parsed) || parsed.Address != clean)
+            throw new RuleViolationException("Enter an email address like name@example.com.", field);
+        return clean;
+    }
+
+    public static string? Website(string? value, string field = "Website")
+    {
+        var clean = Optional(value, Limits.Website, field);
+        if (clean is null)
+            return null;
+        var withScheme = clean.Contains("://", StringComparison.Ordinal) ? clean : "https://" + clean;
+        if (!Uri.TryCreate(withScheme, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https")
+            || !uri.Host.Contains('.') || clean.Any(char.IsWhiteSpace))
+            throw new RuleViolationException("Enter a website like https://example.com.", field);
+        return clean;
+    }
+
+    private static string Bounded(string clean, int max, string field)
+    {
+        if (clean.Length > max)
+            throw new RuleViolationException($"This can be at most {max} characters (it has {clean.Length}).", field);
+        // PostgreSQL text cannot hold U+0000; everything else is kept exactly as typed.
+        if (clean.Contains('\0'))
+            throw new RuleViolationException("This contains a character that cannot be stored (U+0000).", field);
+        return clean;
+    }
+}
+
+/// <summary>One page of a list, with how many rows match in all.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total);
+
+/// <summary>What a lookup or link needs of a record: its id and how people recognise it.</summary>
+public sealed record Choice(long Id, string Name, string? Detail = null);
+
+public static class SearchPattern
+{
+    /// <summary>A case-insensitive "contains" pattern for ILIKE, with the user's % and _ taken literally.</summary>
+    public static string? Contains(string? term) =>
+        Text.Clean(term) is { } clean
+            ? "%" + clean.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%"
+            : null;
+}

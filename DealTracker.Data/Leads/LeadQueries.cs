@@ -1,0 +1,84 @@
+using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
+using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Ownership;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealTracker.Data.Leads;
+
+/// <summary>
+/// The /leads list: paged, sorted by a fixed set of columns, searched on the server. Two queries a page. Scoped: it
+/// lists (and counts) only the leads the acting user may see.
+/// </summary>
+public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
+{
+    public const int MaxPageSize = 100;
+
+    public async Task<PageOf<LeadListRow>> ListAsync(LeadListQuery query, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var leads = db.Leads.AsNoTracking().VisibleTo(actor);
+        switch (query.Owner)
+        {
+            case LeadOwnerFilter.Mine:
+                var me = actor.UserId;
+                leads = leads.Where(l => me != null && l.OwnerUserId == me);
+                break;
+            case LeadOwnerFilter.Unassigned:
+                leads = leads.Where(l => l.OwnerUserId == null);
+                break;
+            case LeadOwnerFilter.User:
+                var owner = query.OwnerUserId;
+                leads = leads.Where(l => l.OwnerUserId == owner);
+                break;
+        }
+        if (query.DealId is { } dealId)
+            leads = leads.Where(l => l.DealId == dealId);
+        if (Text.Clean(query.Stage) is { } stage)
+            leads = leads.Where(l => l.Status!.Stage == stage);
+        if (SearchPattern.Contains(query.Search) is { } p)
+            leads = leads.Where(l => EF.Functions.ILike(l.Title, p, "\\")
+                || EF.Functions.ILike(l.Deal.Name, p, "\\")
+                || l.Organizations.Any(o => EF.Functions.ILike(o.Organization.Name, p, "\\"))
+                || l.Individuals.Any(i => EF.Functions.ILike(i.Individual.GivenName + " " + i.Individual.FamilyName, p, "\\"))
+                || l.Contacts.Any(c => EF.Functions.ILike(c.Contact.Individual.GivenName + " " + c.Contact.Individual.FamilyName, p, "\\")));
+
+        var total = await leads.CountAsync(ct);
+
+        // A join (not a subquery per row) gives each lead its stage's place in the picklist order.
+        var rows = from l in leads
+            join s in db.Picklists.Where(s => s.Category == PicklistCategories.Stage) on l.Status!.Stage equals s.Value into stages
+            from s in stages.DefaultIfEmpty()
+            select new
+        {
+            l.Id, l.Title, l.DealId, DealName = l.Deal.Name,
+            Stage = l.Status != null ? l.Status.Stage : "",
+            StageOrder = (int?)s.SortOrder,
+            // The primary organization, else the primary individual, else whoever was linked first.
+            Party = l.Organizations.Where(o => o.IsPrimary).Select(o => o.Organization.Name).FirstOrDefault()
+                ?? l.Individuals.Where(i => i.IsPrimary).Select(i => i.Individual.GivenName + " " + i.Individual.FamilyName).FirstOrDefault()
+                ?? l.Organizations.OrderBy(o => o.CreatedAt).Select(o => o.Organization.Name).FirstOrDefault()
+                ?? l.Individuals.OrderBy(i => i.CreatedAt).Select(i => i.Individual.GivenName + " " + i.Individual.FamilyName).FirstOrDefault(),
+            l.UpdatedAt,
+            l.OwnerUserId,
+            OwnerName = db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
+        };
+        var desc = query.Descending;
+        var sorted = query.Sort switch
+        {
+            LeadSort.Title => desc ? rows.OrderByDescending(r => r.Title) : rows.OrderBy(r => r.Title),
+            LeadSort.Deal => desc ? rows.OrderByDescending(r => r.DealName) : rows.OrderBy(r => r.DealName),
+            LeadSort.Stage => desc ? rows.OrderByDescending(r => r.StageOrder).ThenByDescending(r => r.Stage)
+                                   : rows.OrderBy(r => r.StageOrder).ThenBy(r => r.Stage),
+            LeadSort.PrimaryParty => desc ? rows.OrderByDescending(r => r.Party) : rows.OrderBy(r => r.Party),
+            _ => desc ? rows.OrderByDescending(r => r.UpdatedAt) : rows.OrderBy(r => r.UpdatedAt),
+        };
+        sorted = desc ? sorted.ThenByDescending(r => r.Id) : sorted.ThenBy(r => r.Id);
+
+        var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
+        var page = await sorted.Skip(Math.Max(0, query.Page) * size).Take(size).ToListAsync(ct);
+        return new PageOf<LeadListRow>(
+            page.Select(r => new LeadListRow(r.Id, r.Title, r.DealId, r.DealName, r.Stage, r.Party, r.UpdatedAt,
+                r.OwnerUserId, r.OwnerName)).ToList(), total);
+    }
+}

@@ -1,0 +1,199 @@
+using DealTracker.Data.Entities;
+using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Ownership;
+using DealTracker.Data.Picklists;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealTracker.Data.Leads;
+
+/// <summary>The lead editor's side: load one lead with everything on it, save all of it in one transaction.</summary>
+public sealed partial class LeadService
+{
+    /// <summary>
+    /// The lead with its status, deal, owner and parties; null when it does not exist. A lead the actor may not see
+    /// throws <see cref="RecordNotFoundException"/> ("not found, or it is not yours").
+    /// </summary>
+    public async Task<LeadForEdit?> GetLeadForEditAsync(long leadId, CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var lead = await ForEdit(db, leadId).FirstOrDefaultAsync(ct);
+        if (lead is not null)
+            await Access.RequireLeadAsync(db, actor, leadId, ct);
+        return lead;
+    }
+
+    /// <summary>
+    /// Saves the editor's changes: the lead's fields, its status and the full set of its party rows, in one
+    /// transaction. <paramref name="original"/> is the lead as the user loaded it: if anyone has changed it since,
+    /// nothing is saved and <see cref="LeadEditConflictException"/> says what they changed. To keep the user's
+    /// version deliberately, save again with the conflict's <c>Current</c> as the original.
+    /// </summary>
+    public Task<LeadForEdit> UpdateLeadAsync(LeadForEdit original, LeadChanges changes, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            var title = LeadRules.RequireTitle(changes.Title);
+            var description = Input.Optional(changes.Description, Limits.LongText, "Description");
+            var source = Input.Optional(changes.Source, Limits.Short, "Source");
+            LeadRules.RequireParty(changes.Organizations.Count + changes.Individuals.Count);
+            LeadRules.RequireDistinctAndOnePrimary(changes.Organizations, changes.Individuals, changes.Contacts);
+
+            // Hold the lead row until commit, so the comparison below cannot race another editor's save.
+            await Access.RequireLeadAsync(db, actor, original.Id, ct);
+            await db.Database.ExecuteSqlAsync($"SELECT id FROM leads WHERE id = {original.Id} FOR UPDATE", ct);
+            var current = await ForEdit(db, original.Id).FirstOrDefaultAsync(ct)
+                ?? throw new RecordNotFoundException("This lead no longer exists: someone deleted it.");
+            var theirs = Differences(original, current);
+            if (theirs.Count > 0)
+                throw new LeadEditConflictException(current, theirs);
+
+            OwnerChange.Require(actor, current.OwnerUserId, changes.OwnerUserId, "lead");
+            if (changes.OwnerUserId != current.OwnerUserId)
+                await OwnershipService.RequireActiveUserAsync(db, changes.OwnerUserId, ct);
+            if (!await db.Deals.VisibleTo(actor).AnyAsync(d => d.Id == changes.DealId, ct))
+                throw new RuleViolationException("That deal no longer exists. Pick another.", "Deal");
+            var stage = Text.Clean(changes.Stage) ?? throw new RuleViolationException("Choose a stage.", "Stage");
+            var option = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct,
+                currentValue: current.Stage);
+            var reason = LeadRules.ReasonFor(option!, stage, Input.Optional(changes.Reason, Limits.Name, "Reason"));
+            await EnsureLinkValuesAllowedAsync(db, current, changes, ct);
+            await LeadRules.EnsurePartiesExistAsync(db, changes.Organizations, changes.Individuals, changes.Contacts, ct);
+
+            // Primaries are unique per lead at every statement: clear them first, then set the chosen ones.
+            await db.LeadOrganizations.Where(x => x.LeadId == original.Id && x.IsPrimary)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
+            await db.LeadIndividuals.Where(x => x.LeadId == original.Id && x.IsPrimary)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
+            await db.LeadContacts.Where(x => x.LeadId == original.Id && x.IsPrimary)
+                .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
+
+            var lead = await db.Leads.Include(l => l.Status).Include(l => l.Organizations).Include(l => l.Individuals)
+                .Include(l => l.Contacts).AsSplitQuery().FirstAsync(l => l.Id == original.Id, ct);
+            (lead.DealId, lead.Title, lead.Description, lead.Source) = (changes.DealId, title, description, source);
+            lead.OwnerUserId = changes.OwnerUserId;
+            if (lead.Status is null)
+                lead.Status = new LeadStatus { Stage = stage, Reason = reason };
+            else
+                (lead.Status.Stage, lead.Status.Reason) = (stage, reason);
+            SyncOrganizations(db, lead, changes.Organizations);
+            SyncIndividuals(db, lead, changes.Individuals);
+            SyncContacts(db, lead, changes.Contacts);
+            // Any save is a change to the lead: "last updated" moves, and other editors see a new version.
+            db.Entry(lead).State = EntityState.Modified;
+            await db.SaveChangesAsync(ct);
+            return await ForEdit(db, original.Id).FirstAsync(ct);
+        }, ct);
+
+    /// <summary>Sources already used on leads, most used first: suggestions for the free-text Source field.</summary>
+    public async Task<IReadOnlyList<string>> GetSourceSuggestionsAsync(string? term = null, int limit = 10,
+        CancellationToken ct = default)
+    {
+        await using var db = await factory.CreateDbContextAsync(ct);
+        var sources = db.Leads.AsNoTracking().VisibleTo(actor).Where(l => l.Source != null);
+        if (SearchPattern.Contains(term) is { } pattern)
+            sources = sources.Where(l => EF.Functions.ILike(l.Source!, pattern, "\\"));
+        return await sources.GroupBy(l => l.Source!)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key)
+            .Select(g => g.Key).Take(limit).ToListAsync(ct);
+    }
+
+    private static IQueryable<LeadForEdit> ForEdit(DealTrackerDbContext db, long leadId) =>
+        db.Leads.AsNoTracking().AsSplitQuery().Where(l => l.Id == leadId).Select(l => new LeadForEdit(
+            l.Id, l.DealId, l.Deal.Name, l.Title, l.Description, l.Source,
+            l.Status != null ? l.Status.Stage : "", l.Status != null ? l.Status.Reason : null, l.UpdatedAt, l.Version,
+            (uint?)l.Status!.Version,
+            l.Organizations.OrderBy(o => o.CreatedAt).ThenBy(o => o.OrganizationId)
+                .Select(o => new LeadPartyRow(o.OrganizationId, o.Organization.Name, o.Organization.Website, o.Relationship, o.IsPrimary))
+                .ToList(),
+            l.Individuals.OrderBy(i => i.CreatedAt).ThenBy(i => i.IndividualId)
+                .Select(i => new LeadPartyRow(i.IndividualId, i.Individual.GivenName + " " + i.Individual.FamilyName,
+                    i.Individual.Email, i.Relationship, i.IsPrimary))
+                .ToList(),
+            l.Contacts.OrderBy(c => c.CreatedAt).ThenBy(c => c.ContactId)
+                .Select(c => new LeadContactRow(c.ContactId, c.Contact.Individual.GivenName + " " + c.Contact.Individual.FamilyName,
+                    c.Contact.Organization != null ? c.Contact.Organization.Name : c.Contact.Title, c.RoleOnLead, c.IsPrimary))
+                .ToList(),
+            l.OwnerUserId, db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault()));
+
+    /// <summary>What differs between the lead as the user loaded it and as it is now, field by field.</summary>
+    internal static IReadOnlyList<FieldChange> Differences(LeadForEdit before, LeadForEdit now)
+    {
+        var changes = new List<FieldChange>();
+        void Compare(string field, string? a, string? b)
+        {
+            if (a != b)
+                changes.Add(new FieldChange(field, a, b));
+        }
+        Compare("Title", before.Title, now.Title);
+        Compare("Description", before.Description, now.Description);
+        Compare("Source", before.Source, now.Source);
+        Compare("Deal", before.DealName, before.DealId == now.DealId ? before.DealName : now.DealName);
+        Compare("Owner", before.OwnerName ?? "Unassigned", now.OwnerName ?? "Unassigned");
+        Compare("Stage", before.Stage, now.Stage);
+        Compare("Reason", before.Reason, now.Reason);
+        Compare("Organizations", Parties(before.Organizations), Parties(now.Organizations));
+        Compare("Individuals", Parties(before.Individuals), Parties(now.Individuals));
+        Compare("Contacts", ContactList(before.Contacts), ContactList(now.Contacts));
+        return changes;
+
+        static string Parties(IReadOnlyList<LeadPartyRow> rows) => string.Join("; ", rows.OrderBy(r => r.PartyId)
+            .Select(r => Describe(r.Name, r.Relationship, r.IsPrimary)));
+        static string ContactList(IReadOnlyList<LeadContactRow> rows) => string.Join("; ", rows.OrderBy(r => r.ContactId)
+            .Select(r => Describe(r.Name, r.RoleOnLead, r.IsPrimary)));
+        static string Describe(string name, string? value, bool primary) =>
+            name + (value is null ? "" : $" ({value})") + (primary ? " [primary]" : "");
+    }
+
+    /// <summary>New choices must be active; a row may keep a value deactivated since it was chosen.</summary>
+    private static async Task EnsureLinkValuesAllowedAsync(DealTrackerDbContext db, LeadForEdit current, LeadChanges changes,
+        CancellationToken ct)
+    {
+        foreach (var o in changes.Organizations)
+            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.OrganizationRelationship, Text.Clean(o.Relationship),
+                "Relationship", "organization relationship", ct,
+                current.Organizations.FirstOrDefault(r => r.PartyId == o.PartyId)?.Relationship);
+        foreach (var i in changes.Individuals)
+            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.IndividualRelationship, Text.Clean(i.Relationship),
+                "Relationship", "individual relationship", ct,
+                current.Individuals.FirstOrDefault(r => r.PartyId == i.PartyId)?.Relationship);
+        foreach (var c in changes.Contacts)
+            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.ContactRole, Text.Clean(c.RoleOnLead),
+                "Role on lead", "role on lead", ct,
+                current.Contacts.FirstOrDefault(r => r.ContactId == c.ContactId)?.RoleOnLead);
+    }
+
+    private static void SyncOrganizations(DealTrackerDbContext db, Lead lead, IReadOnlyList<PartyLink> wanted)
+    {
+        db.LeadOrganizations.RemoveRange(lead.Organizations.Where(x => wanted.All(w => w.PartyId != x.OrganizationId)));
+        foreach (var w in wanted)
+        {
+            var row = lead.Organizations.FirstOrDefault(x => x.OrganizationId == w.PartyId);
+            if (row is null)
+                lead.Organizations.Add(row = new LeadOrganization { OrganizationId = w.PartyId });
+            (row.Relationship, row.IsPrimary) = (Text.Clean(w.Relationship), w.IsPrimary);
+        }
+    }
+
+    private static void SyncIndividuals(DealTrackerDbContext db, Lead lead, IReadOnlyList<PartyLink> wanted)
+    {
+        db.LeadIndividuals.RemoveRange(lead.Individuals.Where(x => wanted.All(w => w.PartyId != x.IndividualId)));
+        foreach (var w in wanted)
+        {
+            var row = lead.Individuals.FirstOrDefault(x => x.IndividualId == w.PartyId);
+            if (row is null)
+                lead.Individuals.Add(row = new LeadIndividual { IndividualId = w.PartyId });
+            (row.Relationship, row.IsPrimary) = (Text.Clean(w.Relationship), w.IsPrimary);
+        }
+    }
+
+    private static void SyncContacts(DealTrackerDbContext db, Lead lead, IReadOnlyList<ContactLink> wanted)
+    {
+        db.LeadContacts.RemoveRange(lead.Contacts.Where(x => wanted.All(w => w.ContactId != x.ContactId)));
+        foreach (var w in wanted)
+        {
+            var row = lead.Contacts.FirstOrDefault(x => x.ContactId == w.ContactId);
+            if (row is null)
+                lead.Contacts.Add(row = new LeadContact { ContactId = w.ContactId });
+            (row.RoleOnLead, row.IsPrimary) = (Text.Clean(w.RoleOnLead), w.IsPrimary);
+        }
+    }
+}

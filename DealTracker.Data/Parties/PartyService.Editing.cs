@@ -1,0 +1,93 @@
+using DealTracker.Data.Entities;
+using DealTracker.Data.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+
+namespace DealTracker.Data.Parties;
+
+/// <summary>Editing parties: every write checks the same rules, and refuses a save over someone else's.</summary>
+public sealed partial class PartyService
+{
+    public Task<uint> UpdateOrganizationAsync(long id, uint expectedVersion, OrganizationInput input, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct)
+                ?? throw new RecordNotFoundException("This organization no longer exists: someone deleted it.");
+            RequireVersion(org.Version, expectedVersion, "organization");
+            await ApplyAsync(db, org, input, ct);
+            await db.SaveChangesAsync(ct);
+            return org.Version;
+        }, ct);
+
+    public Task<uint> UpdateIndividualAsync(long id, uint expectedVersion, IndividualInput input, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            var person = await db.Individuals.FirstOrDefaultAsync(i => i.Id == id, ct)
+                ?? throw new RecordNotFoundException("This individual no longer exists: someone deleted them.");
+            RequireVersion(person.Version, expectedVersion, "individual");
+            Apply(person, input);
+            await db.SaveChangesAsync(ct);
+            return person.Version;
+        }, ct);
+
+    public Task<uint> UpdateContactAsync(long id, uint expectedVersion, ContactInput input, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct)
+                ?? throw new RecordNotFoundException("This contact no longer exists: someone deleted it.");
+            RequireVersion(contact.Version, expectedVersion, "contact");
+            await ApplyAsync(db, contact, input, ct);
+            await db.SaveChangesAsync(ct);
+            return contact.Version;
+        }, ct);
+
+    /// <summary>Deletes a contact; it leaves every lead it was on. The individual and organization stay.</summary>
+    public Task DeleteContactAsync(long contactId, CancellationToken ct = default) =>
+        factory.WriteAsync(async db =>
+        {
+            if (await db.Contacts.Where(c => c.Id == contactId).ExecuteDeleteAsync(ct) == 0)
+                throw new RecordNotFoundException("This contact no longer exists.");
+        }, ct);
+
+    private static void RequireVersion(uint actual, uint expected, string kind)
+    {
+        if (actual != expected)
+            throw new ConcurrencyConflictException(
+                $"Someone else saved this {kind} after you opened it. Reload to see their changes, then make yours again.");
+    }
+
+    private static async Task ApplyAsync(DealTrackerDbContext db, Organization org, OrganizationInput input, CancellationToken ct)
+    {
+        var name = Input.Required(input.Name, Limits.Name, "Name", "Give the organization a name.");
+        var lower = name.ToLowerInvariant();
+        if (await db.Organizations.AnyAsync(o => o.Id != org.Id && o.Name.ToLower() == lower, ct))
+            throw new RuleViolationException($"An organization named \"{name}\" already exists.", "Name");
+        org.Name = name;
+        org.Website = Input.Website(input.Website);
+        org.Phone = Input.Optional(input.Phone, Limits.Phone, "Phone");
+        org.Notes = Input.Optional(input.Notes, Limits.LongText, "Notes");
+    }
+
+    private static void Apply(Individual person, IndividualInput input)
+    {
+        person.GivenName = Input.Required(input.GivenName, Limits.PersonName, "Given name", "Enter the given name.");
+        person.FamilyName = Input.Required(input.FamilyName, Limits.PersonName, "Family name", "Enter the family name.");
+        person.Email = Input.Email(input.Email);
+        person.Phone = Input.Optional(input.Phone, Limits.Phone, "Phone");
+        person.Notes = Input.Optional(input.Notes, Limits.LongText, "Notes");
+    }
+
+    private static async Task ApplyAsync(DealTrackerDbContext db, Contact contact, ContactInput input, CancellationToken ct)
+    {
+        if (!await db.Individuals.AnyAsync(i => i.Id == input.IndividualId, ct))
+            throw new RuleViolationException("A contact must be an existing individual.", "Individual");
+        if (input.OrganizationId is { } orgId && !await db.Organizations.AnyAsync(o => o.Id == orgId, ct))
+            throw new RuleViolationException("That organization no longer exists.", "Organization");
+        contact.IndividualId = input.IndividualId;
+        contact.OrganizationId = input.OrganizationId;
+        contact.Title = Input.Optional(input.Title, Limits.Short, "Title");
+        contact.Department = Input.Optional(input.Department, Limits.Short, "Department");
+        contact.Email = Input.Email(input.Email);
+        contact.Phone = Input.Optional(input.Phone, Limits.Phone, "Phone");
+        contact.IsPrimary = input.IsPrimary;
+    }
+}
