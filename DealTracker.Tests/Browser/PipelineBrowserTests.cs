@@ -9,6 +9,7 @@ namespace DealTracker.Tests.Browser;
 /// The board on the real app with demo data (and its demo accounts), in Chromium, signed in as a manager unless a test
 /// says otherwise; and two app instances over one database.
 /// </summary>
+[Collection(SerialCollection.Name)]
 public sealed class PipelineBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private string _connectionString = "";
