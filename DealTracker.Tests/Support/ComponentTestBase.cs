@@ -16,6 +16,9 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
 
     public virtual async Task InitializeAsync()
     {
+        // WaitForAssertion waits for a condition; on a busy 2-core CI machine the first render over a real database
+        // can take longer than bunit's 1 s default.
+        DefaultWaitTimeout = TimeSpan.FromSeconds(10);
         ConnectionString = await PostgresServer.CreateDatabaseAsync(GetType().Name);
         JSInterop.Mode = JSRuntimeMode.Loose;
         Services.AddMudServices();
