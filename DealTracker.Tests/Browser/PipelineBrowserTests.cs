@@ -1,6 +1,7 @@
 using DealTracker.Data.Identity;
 using DealTracker.Tests.Support;
 using Microsoft.Playwright;
+using Xunit.Abstractions;
 using static Microsoft.Playwright.Assertions;
 
 namespace DealTracker.Tests.Browser;
@@ -10,10 +11,11 @@ namespace DealTracker.Tests.Browser;
 /// says otherwise; and two app instances over one database.
 /// </summary>
 [Collection(SerialCollection.Name)]
-public sealed class PipelineBrowserTests(BrowserFixture browser) : IClassFixture<BrowserFixture>, IAsyncLifetime
+public sealed class PipelineBrowserTests(BrowserFixture browser, ITestOutputHelper output) : IClassFixture<BrowserFixture>, IAsyncLifetime
 {
     private string _connectionString = "";
     private AppServer _app = null!;
+    private readonly List<IPage> _pages = [];
 
     public async Task InitializeAsync()
     {
@@ -25,6 +27,9 @@ public sealed class PipelineBrowserTests(BrowserFixture browser) : IClassFixture
 
     public async Task DisposeAsync()
     {
+        // A board left open keeps a live circuit that re-reads on every change: close them, so tests stay independent.
+        foreach (var page in _pages)
+            await page.Context.CloseAsync();
         await _app.DisposeAsync();
         await PostgresServer.DropDatabaseAsync(_connectionString);
     }
@@ -34,6 +39,7 @@ public sealed class PipelineBrowserTests(BrowserFixture browser) : IClassFixture
     {
         baseUrl ??= _app.BaseUrl;
         var page = await browser.NewPageAsync();
+        _pages.Add(page);
         await page.SignInAsAsync(baseUrl, role);
         await page.GotoInteractiveAsync(baseUrl + "/pipeline" + query);
         return page;
@@ -112,14 +118,13 @@ public sealed class PipelineBrowserTests(BrowserFixture browser) : IClassFixture
     }
 
     [Fact]
-    public async Task A_move_on_one_app_instance_shows_on_the_other_instances_board_without_a_reload()
+    public async Task A_move_on_one_app_instance_shows_on_the_other_instances_board_within_a_second_without_a_reload()
     {
         await using var other = new AppServer(_connectionString);
         var first = await BoardAsync(await _app.StartListeningAsync());
         var second = await BoardAsync(await other.StartListeningAsync());
-
-        // One untimed round trip first: the first live refresh of a fresh process pays one-off JIT and query
-        // compilation; the one-second promise is about a running app.
+        // One move first, untimed: a fresh process pays one-off JIT and query compilation on its first move and its
+        // first live refresh. The promise is about a running app.
         var warmUp = await NewestLeadInAsync("Qualified");
         await Card(first, warmUp).Locator("[data-testid=move-menu] button").ClickAsync();
         await first.Locator("[data-testid='move-to-Negotiation']").ClickAsync();
@@ -128,16 +133,23 @@ public sealed class PipelineBrowserTests(BrowserFixture browser) : IClassFixture
         var lead = await NewestLeadInAsync("Discovery");
         await Expect(Column(second, "Discovery").Locator($"[data-lead-id='{lead}']")).ToBeVisibleAsync();
 
+        // The browsers note the moments themselves, the click on one and the card's arrival on the other: the test's
+        // own polling would add up to a second of its own to what it measures.
+        await second.EvaluateAsync("""
+            selector => new MutationObserver((_, observer) => {
+                if (document.querySelector(selector)) { window.arrivedAt = Date.now(); observer.disconnect(); }
+            }).observe(document.body, { subtree: true, childList: true })
+            """, $"[data-testid='column-Proposal'] [data-lead-id='{lead}']");
         await Card(first, lead).Locator("[data-testid=move-menu] button").ClickAsync();
-        await first.Locator("[data-testid='move-to-Proposal']").ClickAsync();
-        await Expect(first.Locator(".mud-snackbar", new() { HasText = "to Proposal." })).ToBeVisibleAsync();
+        var moveTo = first.Locator("[data-testid='move-to-Proposal']");
+        await moveTo.EvaluateAsync("item => item.addEventListener('click', () => window.movedAt = Date.now(), { capture: true, once: true })");
+        await moveTo.ClickAsync();
 
-        await Expect(Column(second, "Proposal").Locator($"[data-lead-id='{lead}']"))
-            // The issue asks for one second. Run alone this passes at 1 s (0.2-0.35 s to re-read the board); inside the
-            // full suite on CI's two cores it has repeatedly taken longer, so the bound here is 3 s until the live
-            // path is made faster (see the session notes).
-            .ToBeVisibleAsync(new() { Timeout = 3_000 });
+        await Expect(Column(second, "Proposal").Locator($"[data-lead-id='{lead}']")).ToBeVisibleAsync();
         await Expect(Column(second, "Discovery").Locator($"[data-lead-id='{lead}']")).ToHaveCountAsync(0);
+        var elapsed = await second.EvaluateAsync<double>("() => window.arrivedAt") - await first.EvaluateAsync<double>("() => window.movedAt");
+        output.WriteLine($"Move on one instance shown on the other's board after {elapsed:0} ms");
+        Assert.InRange(elapsed, 0, 1000);
     }
 
     [Fact]

@@ -22,12 +22,13 @@ public partial class PipelineBoard
     /// <summary>Raised after every move attempt, successful or not, so the page re-reads the board's truth.</summary>
     [Parameter] public EventCallback OnMoved { get; set; }
 
-    private MudDropContainer<BoardCard>? _container;
     private PipelineBoardData? _shown;
     private List<BoardCard> _cards = [];
+    private ILookup<string, BoardCard> _byStage = Array.Empty<BoardCard>().ToLookup(c => c.Stage);
     private IReadOnlyList<string> _moveTargets = [];
     private DateTime _now = DateTime.UtcNow;
-    private bool _refreshPending;
+    private BoardCard? _dragging;
+    private string? _over;
     private bool _moving;
 
     protected override void OnParametersSet()
@@ -36,24 +37,25 @@ public partial class PipelineBoard
             return;
         _shown = Board;
         _cards = Board.Columns.SelectMany(c => c.Cards).Select(c => new BoardCard(c)).ToList();
+        Regroup();
         // A lead can only be moved to a stage one may newly choose: active and in the list.
         _moveTargets = Board.Columns.Where(c => c.IsActive && c.IsKnown).Select(c => c.Stage).ToList();
         _now = DateTime.UtcNow;
-        _refreshPending = true;
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    /// <summary>Cards are shown where the user last put them, which may be ahead of the database by one save.</summary>
+    private void Regroup() => _byStage = _cards.ToLookup(c => c.Stage);
+
+    private IReadOnlyList<BoardCard> CardsIn(string stage) => _byStage[stage].ToList();
+
+    private void EndDrag() => (_dragging, _over) = (null, null);
+
+    private Task DropAsync(string stage)
     {
-        // The drop container keeps its own copy of the items: it must be told once the new list is in place.
-        if (_refreshPending && _container is not null)
-        {
-            _refreshPending = false;
-            _container.Refresh();
-        }
+        var card = _dragging;
+        EndDrag();
+        return card is null ? Task.CompletedTask : MoveAsync(new CardMove(card, stage));
     }
-
-    private Task OnDropped(MudItemDropInfo<BoardCard> drop) =>
-        drop.Item is { } card ? MoveAsync(new CardMove(card, drop.DropzoneIdentifier)) : Task.CompletedTask;
 
     /// <summary>Moves a card: asks for a reason where the stage needs one, then saves with the version the user saw.</summary>
     public async Task MoveAsync(CardMove move)
@@ -61,14 +63,10 @@ public partial class PipelineBoard
         var (card, to) = move;
         var target = Board.Columns.FirstOrDefault(c => c.Stage == to);
         if (card.Stage == to || _moving || target is null)
-        {
-            _container?.Refresh();
             return;
-        }
         if (!target.IsActive || !target.IsKnown)
         {
             Snackbar.Add($"\"{to}\" is no longer offered as a stage. Pick another.", Severity.Warning);
-            _container?.Refresh();
             return;
         }
 
@@ -77,16 +75,14 @@ public partial class PipelineBoard
         {
             reason = await AskReasonAsync(card, to);
             if (reason is null)
-            {
-                _container?.Refresh(); // cancelled: the card stays where it was
-                return;
-            }
+                return; // cancelled: the card stays where it was
         }
 
         var from = card.Stage;
         _moving = true;
         card.Stage = to;
-        _container?.Refresh();
+        Regroup();
+        StateHasChanged(); // the card shows in its new column while the save runs
         try
         {
             await Leads.MoveLeadToStageAsync(card.Lead.LeadId, to, reason, card.Lead.Version);
@@ -96,13 +92,13 @@ public partial class PipelineBoard
         {
             // Stale view (someone moved it first), a vanished lead or a refused stage: say so, then show the truth.
             card.Stage = from;
+            Regroup();
             Snackbar.Add(ex.Message, ex is ConcurrencyConflictException ? Severity.Warning : Severity.Error);
         }
         finally
         {
             _moving = false;
         }
-        _container?.Refresh();
         await OnMoved.InvokeAsync();
     }
 
