@@ -25,6 +25,7 @@ public class DealTrackerDbContext(DbContextOptions<DealTrackerDbContext> options
     public DbSet<LeadOrganization> LeadOrganizations => Set<LeadOrganization>();
     public DbSet<LeadIndividual> LeadIndividuals => Set<LeadIndividual>();
     public DbSet<PicklistValue> Picklists => Set<PicklistValue>();
+    public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -28,7 +28,6 @@ if (string.IsNullOrWhiteSpace(connectionString))
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
 builder.Services.AddDealTrackerData(connectionString);
-builder.Services.AddScoped<DealTracker.Web.Components.Pages.Pipeline.IBoardFoldStore, DealTracker.Web.Components.Pages.Pipeline.BrowserBoardFoldStore>();
 builder.Services.AddDealTrackerAuth();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 

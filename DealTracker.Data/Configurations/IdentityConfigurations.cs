@@ -62,3 +62,16 @@ internal sealed class RoleClaimConfiguration : IEntityTypeConfiguration<Identity
         b.HasOne<IdentityRole<long>>().WithMany().HasForeignKey(x => x.RoleId).HasConstraintName("fk_role_claims_roles_role_id");
     }
 }
+
+internal sealed class UserPreferenceConfiguration : IEntityTypeConfiguration<UserPreference>
+{
+    public void Configure(EntityTypeBuilder<UserPreference> b)
+    {
+        b.ToTable("user_preferences");
+        b.HasKey(x => new { x.UserId, x.Name });
+        b.Property(x => x.Name).HasMaxLength(100);
+        b.Property(x => x.Value).HasColumnType("jsonb");
+        b.Property(x => x.UpdatedAt).HasDefaultValueSql("now()");
+        b.HasOne<AppUser>().WithMany().HasForeignKey(x => x.UserId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -567,6 +567,34 @@ namespace DealTracker.Data.Migrations
                     b.ToTable("picklists", (string)null);
                 });
 
+            modelBuilder.Entity("DealTracker.Data.Entities.UserPreference", b =>
+                {
+                    b.Property<long>("UserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("Value")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("value");
+
+                    b.HasKey("UserId", "Name")
+                        .HasName("pk_user_preferences");
+
+                    b.ToTable("user_preferences", (string)null);
+                });
+
             modelBuilder.Entity("DealTracker.Data.Identity.AppUser", b =>
                 {
                     b.Property<long>("Id")
@@ -992,6 +1020,16 @@ namespace DealTracker.Data.Migrations
                         .HasConstraintName("lead_status_lead_id_fkey");
 
                     b.Navigation("Lead");
+                });
+
+            modelBuilder.Entity("DealTracker.Data.Entities.UserPreference", b =>
+                {
+                    b.HasOne("DealTracker.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_user_preferences_users_user_id");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<long>", b =>

@@ -84,7 +84,7 @@ public sealed class PipelineBrowserTests(BrowserFixture browser, ITestOutputHelp
     }
 
     [Fact]
-    public async Task Won_and_Lost_start_folded_and_a_folded_column_shows_its_count_and_stays_folded()
+    public async Task Won_and_Lost_start_folded_and_a_folded_column_shows_its_count_and_stays_folded_for_the_user()
     {
         var page = await BoardAsync();
         var won = await new DatabaseProbe(_connectionString).ScalarAsync<long>("SELECT count(*) FROM lead_status WHERE stage = 'Won'");
@@ -97,11 +97,17 @@ public sealed class PipelineBrowserTests(BrowserFixture browser, ITestOutputHelp
         await Expect(Column(page, "Proposal")).ToHaveAttributeAsync("data-folded", "true");
         await page.SaveScreenshotAsync("pipeline-folded-column");
 
-        await page.ReloadAsync();
-        await page.Locator("[data-interactive='true']").WaitForAsync();
-        await Expect(Column(page, "Proposal")).ToHaveAttributeAsync("data-folded", "true");
-        await Column(page, "Proposal").Locator("[data-testid=unfold-column]").ClickAsync();
-        await Expect(Column(page, "Proposal")).ToHaveAttributeAsync("data-folded", "false");
+        // The fold is the user's: another browser signed in as them shows it, a colleague's board does not.
+        var colleague = await BoardAsync(role: Roles.Admin);
+        await Expect(Column(colleague, "Proposal")).ToHaveAttributeAsync("data-folded", "false");
+        var elsewhere = await BoardAsync();
+        await Expect(Column(elsewhere, "Proposal")).ToHaveAttributeAsync("data-folded", "true");
+        await Expect(Column(elsewhere, "Won")).ToHaveAttributeAsync("data-folded", "true");
+        await Column(elsewhere, "Proposal").Locator("[data-testid=unfold-column]").ClickAsync();
+        await Expect(Column(elsewhere, "Proposal")).ToHaveAttributeAsync("data-folded", "false");
+        await elsewhere.ReloadAsync();
+        await elsewhere.Locator("[data-interactive='true']").WaitForAsync();
+        await Expect(Column(elsewhere, "Proposal")).ToHaveAttributeAsync("data-folded", "false");
     }
 
     [Fact]

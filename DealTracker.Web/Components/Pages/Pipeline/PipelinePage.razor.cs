@@ -1,5 +1,6 @@
 using DealTracker.Data.Live;
 using DealTracker.Data.Pipeline;
+using DealTracker.Data.Preferences;
 using Microsoft.AspNetCore.Components;
 
 namespace DealTracker.Web.Components.Pages.Pipeline;
@@ -13,7 +14,8 @@ public partial class PipelinePage
     [Inject] private PipelineService Pipeline { get; set; } = null!;
     [Inject] private ChangeNotifier Changes { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
-    [Inject] private IBoardFoldStore FoldStore { get; set; } = null!;
+    [Inject] private UserPreferenceService Preferences { get; set; } = null!;
+    [Inject] private MudBlazor.ISnackbar Snackbar { get; set; } = null!;
     [Inject] private IConfiguration Configuration { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
@@ -43,12 +45,21 @@ public partial class PipelinePage
     private IDisposable? _subscription;
     private readonly CancellationTokenSource _disposed = new();
 
-    protected override void OnInitialized()
+    protected override async Task OnInitializedAsync()
     {
         _idleDays = Configuration.GetValue("Pipeline:IdleDays", 14);
         // Subscribe before the first load, so a change committed while the board loads is not missed.
         _subscription = Changes.Subscribe(batch =>
             batch.Touches(Watched) ? InvokeAsync(RefreshAsync) : Task.CompletedTask);
+        // Folds are the user's, kept with their profile, so they follow them to any browser.
+        try
+        {
+            _foldChoices = await Preferences.GetAsync<Dictionary<string, bool>>(UserPreferenceService.BoardFolds, _disposed.Token) ?? [];
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            _foldChoices = []; // the board's own load reports a database that is away; folds start as the defaults
+        }
     }
 
     protected override async Task OnParametersSetAsync()
@@ -76,16 +87,6 @@ public partial class PipelinePage
         {
             _loading = false;
         }
-    }
-
-    protected override async Task OnAfterRenderAsync(bool firstRender)
-    {
-        if (!firstRender)
-            return;
-        // The browser's storage is reachable only once the page is interactive.
-        _foldChoices = new Dictionary<string, bool>(await FoldStore.LoadAsync(_disposed.Token));
-        UpdateFolded();
-        StateHasChanged();
     }
 
     /// <summary>Filters live in the URL, so a view can be bookmarked; the new URL brings the new filter back here.</summary>
@@ -162,7 +163,14 @@ public partial class PipelinePage
     {
         _foldChoices[fold.Stage] = fold.Folded;
         UpdateFolded();
-        await FoldStore.SaveAsync(_foldChoices, _disposed.Token);
+        try
+        {
+            await Preferences.SetAsync(UserPreferenceService.BoardFolds, _foldChoices, _disposed.Token);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Snackbar.Add("The column is folded here, but it could not be remembered for next time.", MudBlazor.Severity.Warning);
+        }
     }
 
     private void SetBoard(PipelineBoardData board)
