@@ -70,7 +70,7 @@ public sealed class PipelineBrowserTests(BrowserFixture browser, ITestOutputHelp
         await Expect(Column(page, "New").Locator($"[data-lead-id='{lead}']")).ToBeVisibleAsync();
         await page.SaveScreenshotAsync("pipeline-board");
 
-        await DragAsync(page, Card(page, lead).Locator("[data-testid=lead-card-value]"), page.Locator("[data-testid='dropzone-Qualified']"));
+        await DragAsync(page, Card(page, lead), page.Locator("[data-testid='dropzone-Qualified']"));
 
         await Expect(Column(page, "Qualified").Locator($"[data-lead-id='{lead}']")).ToBeVisibleAsync();
         await Expect(page.GetByText("Moved \"")).ToBeVisibleAsync();
@@ -81,6 +81,18 @@ public sealed class PipelineBrowserTests(BrowserFixture browser, ITestOutputHelp
         await page.Locator("[data-interactive='true']").WaitForAsync();
         await Expect(Column(page, "Qualified").Locator($"[data-lead-id='{lead}']")).ToBeVisibleAsync();
         await Expect(Column(page, "New").Locator($"[data-lead-id='{lead}']")).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task Clicking_anywhere_on_a_card_opens_the_lead()
+    {
+        var page = await BoardAsync();
+        var lead = await NewestLeadInAsync("Qualified");
+
+        // Below the title, on the deal and value lines: not on the title's text.
+        await Card(page, lead).ClickAsync(new() { Position = new() { X = 60, Y = 70 } });
+
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/leads/{lead}$"));
     }
 
     [Fact]
