@@ -81,10 +81,11 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory,
     }
 
     /// <summary>One page of deals matching the search (by name), and the totals per currency of all that match.</summary>
-    public async Task<DealList> ListDealsAsync(string? search, int page, int pageSize, CancellationToken ct = default)
+    public async Task<DealList> ListDealsAsync(string? search, int page, int pageSize, CancellationToken ct = default,
+        OwnerFilter owner = OwnerFilter.Anyone, long? ownerUserId = null)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var deals = db.Deals.AsNoTracking().VisibleTo(actor);
+        var deals = db.Deals.AsNoTracking().VisibleTo(actor).OwnedAs(actor, owner, ownerUserId);
         var visibleLeads = db.Leads.VisibleTo(actor);
         if (SearchPattern.Contains(search) is { } p)
             deals = deals.Where(d => EF.Functions.ILike(d.Name, p, "\\"));

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace DealTracker.Data.Entities;
 
-public class Deal
+public class Deal : IOwnedRecord
 {
     public long Id { get; set; }
     public required string Name { get; set; }

@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace DealTracker.Data.Entities;
 
-public class Lead
+public class Lead : IOwnedRecord
 {
     public long Id { get; set; }
     public long DealId { get; set; }

@@ -1,3 +1,4 @@
+using DealTracker.Data.Ownership;
 using DealTracker.Data.Infrastructure;
 
 namespace DealTracker.Data.Leads;
@@ -46,10 +47,7 @@ public enum LeadSort { UpdatedAt, Title, Deal, Stage, PrimaryParty }
 
 public sealed record LeadListQuery(
     string? Search = null, string? Stage = null, LeadSort Sort = LeadSort.UpdatedAt, bool Descending = true,
-    int Page = 0, int PageSize = 25, long? DealId = null, LeadOwnerFilter Owner = LeadOwnerFilter.Anyone, long? OwnerUserId = null);
-
-/// <summary>Whose leads the list shows (within what the acting user may see anyway).</summary>
-public enum LeadOwnerFilter { Anyone, Mine, Unassigned, User }
+    int Page = 0, int PageSize = 25, long? DealId = null, OwnerFilter Owner = OwnerFilter.Anyone, long? OwnerUserId = null);
 
 /// <summary>One row of /leads: the primary organization (or else individual) names who the lead is with.</summary>
 public sealed record LeadListRow(long Id, string Title, long DealId, string DealName, string Stage, string? PrimaryParty,

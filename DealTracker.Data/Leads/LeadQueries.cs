@@ -18,20 +18,7 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var leads = db.Leads.AsNoTracking().VisibleTo(actor);
-        switch (query.Owner)
-        {
-            case LeadOwnerFilter.Mine:
-                var me = actor.UserId;
-                leads = leads.Where(l => me != null && l.OwnerUserId == me);
-                break;
-            case LeadOwnerFilter.Unassigned:
-                leads = leads.Where(l => l.OwnerUserId == null);
-                break;
-            case LeadOwnerFilter.User:
-                var owner = query.OwnerUserId;
-                leads = leads.Where(l => l.OwnerUserId == owner);
-                break;
-        }
+        leads = leads.OwnedAs(actor, query.Owner, query.OwnerUserId);
         if (query.DealId is { } dealId)
             leads = leads.Where(l => l.DealId == dealId);
         if (Text.Clean(query.Stage) is { } stage)

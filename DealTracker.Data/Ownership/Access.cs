@@ -10,8 +10,25 @@ namespace DealTracker.Data.Ownership;
 /// unassigned ones; managers and admins see and change everything. A record the actor may not see behaves exactly
 /// like a record that does not exist ("not found or not yours"), so its data never leaks.
 /// </summary>
+/// <summary>Whose records a list shows (within what the acting user may see anyway).</summary>
+public enum OwnerFilter { Anyone, Mine, Unassigned, User }
+
 public static class Access
 {
+    /// <summary>Narrows a list to "my" records, the unassigned ones, or one user's (<paramref name="userId"/>).</summary>
+    public static IQueryable<T> OwnedAs<T>(this IQueryable<T> records, IActingUser actor, OwnerFilter filter, long? userId)
+        where T : class, IOwnedRecord
+    {
+        var me = actor.UserId;
+        return filter switch
+        {
+            OwnerFilter.Mine => records.Where(r => me != null && r.OwnerUserId == me),
+            OwnerFilter.Unassigned => records.Where(r => r.OwnerUserId == null),
+            OwnerFilter.User => records.Where(r => r.OwnerUserId == userId),
+            _ => records,
+        };
+    }
+
     public const string LeadNotFoundOrNotYours = "This lead was not found, or it is not yours.";
     public const string DealNotFoundOrNotYours = "This deal was not found, or it is not yours.";
 

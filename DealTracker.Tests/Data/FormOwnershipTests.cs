@@ -62,11 +62,34 @@ public sealed class FormOwnershipTests(DatabaseFixture db) : IClassFixture<Datab
         var visible = await queries.ListAsync(new LeadListQuery(Search: tag, Sort: LeadSort.Title, Descending: false));
         Assert.Equal([free, myLead], visible.Items.Select(r => r.Id));
         Assert.Equal(2, visible.Total);
-        var onlyMine = await queries.ListAsync(new LeadListQuery(Search: tag, Owner: LeadOwnerFilter.Mine));
+        var onlyMine = await queries.ListAsync(new LeadListQuery(Search: tag, Owner: OwnerFilter.Mine));
         Assert.Equal([myLead], onlyMine.Items.Select(r => r.Id));
         Assert.NotNull(onlyMine.Items[0].OwnerName);
-        var unassigned = await queries.ListAsync(new LeadListQuery(Search: tag, Owner: LeadOwnerFilter.Unassigned));
+        var unassigned = await queries.ListAsync(new LeadListQuery(Search: tag, Owner: OwnerFilter.Unassigned));
         Assert.Equal([free], unassigned.Items.Select(r => r.Id));
+    }
+
+    [Fact]
+    public async Task The_deal_list_filters_by_owner_within_what_the_actor_may_see()
+    {
+        var (me, other) = await TwoSalesAsync();
+        var manager = ActingUser.Manager(await db.Services.CreateUserAsync(Roles.Manager));
+        var tag = TestData.Unique("Deal owners");
+        var mine = await Data.DealAsync($"{tag} mine", ownerUserId: me.UserId);
+        var free = await Data.DealAsync($"{tag} free");
+        var theirs = await Data.DealAsync($"{tag} theirs", ownerUserId: other.UserId);
+        var asMe = Svc<DealService>(db.As(me));
+        var asManager = Svc<DealService>(db.As(manager));
+
+        async Task<IEnumerable<long>> Ids(DealService deals, OwnerFilter owner, long? user = null) =>
+            (await deals.ListDealsAsync(tag, 0, 25, owner: owner, ownerUserId: user)).Page.Items.Select(d => d.Id).Order();
+
+        Assert.Equal([mine], await Ids(asMe, OwnerFilter.Mine));
+        Assert.Equal([free], await Ids(asMe, OwnerFilter.Unassigned));
+        Assert.Empty(await Ids(asMe, OwnerFilter.User, other.UserId)); // a Sales user never sees a colleague's deal
+        Assert.Equal([theirs], await Ids(asManager, OwnerFilter.User, other.UserId));
+        Assert.Equal(new[] { mine, free, theirs }.Order(), await Ids(asManager, OwnerFilter.Anyone));
+        Assert.Equal(1, (await asManager.ListDealsAsync(tag, 0, 25, owner: OwnerFilter.Unassigned)).Totals.Sum(t => t.Deals));
     }
 
     [Fact]
