@@ -1,10 +1,7 @@
-using System.Data.Common;
-using DealTracker.Data;
+using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Pipeline;
 using DealTracker.Tests.Support;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace DealTracker.Tests.Data;
 
@@ -15,7 +12,7 @@ public sealed class PipelineStatementCountTests(DatabaseFixture db) : IClassFixt
     public async Task Loading_the_board_takes_the_same_number_of_statements_at_50_and_at_5000_leads()
     {
         var counter = new StatementCounter();
-        var factory = new CountingFactory(db.ConnectionString, counter);
+        var factory = counter.Factory(db.ConnectionString);
         var pipeline = new PipelineService(factory, ActingUser.System);
         var sales = new PipelineService(factory, ActingUser.Sales(await db.Services.CreateUserAsync(Roles.Sales)));
         var probe = new DatabaseProbe(db.ConnectionString);
@@ -44,44 +41,5 @@ public sealed class PipelineStatementCountTests(DatabaseFixture db) : IClassFixt
         counter.Reset();
         var board = await load();
         return (counter.Count, board);
-    }
-
-    private sealed class StatementCounter : DbCommandInterceptor
-    {
-        private int _count;
-        public int Count => _count;
-        public void Reset() => _count = 0;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command,
-            CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(DbCommand command,
-            CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-
-        public override ValueTask<InterceptionResult<int>> NonQueryExecutingAsync(DbCommand command,
-            CommandEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _count);
-            return ValueTask.FromResult(result);
-        }
-    }
-
-    private sealed class CountingFactory(string connectionString, StatementCounter counter) : IDbContextFactory<DealTrackerDbContext>
-    {
-        public DealTrackerDbContext CreateDbContext()
-        {
-            var options = new DbContextOptionsBuilder<DealTrackerDbContext>();
-            DataServiceCollectionExtensions.ConfigureDbContext(options, connectionString);
-            options.AddInterceptors(counter);
-            return new DealTrackerDbContext(options.Options);
-        }
     }
 }

@@ -1,0 +1,25 @@
+namespace DealTracker.Benchmarks;
+
+public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Output, int Pages, string Command)
+{
+    public static Options? Parse(string[] args)
+    {
+        if (args.Length == 0 || args[0].StartsWith("--", StringComparison.Ordinal))
+            return null;
+        var sizes = new List<int> { 1_000, 10_000, 100_000 };
+        var output = "docs/benchmarks.md";
+        var pages = 20;
+        for (var i = 1; i < args.Length - 1; i += 2)
+        {
+            switch (args[i])
+            {
+                case "--sizes": sizes = [.. args[i + 1].Split(',').Select(int.Parse).Order()]; break;
+                case "--out": output = args[i + 1]; break;
+                case "--pages": pages = int.Parse(args[i + 1]); break;
+                default: return null;
+            }
+        }
+        var command = Environment.GetEnvironmentVariable("DEALTRACKER_BENCH_COMMAND") ?? "bash scripts/benchmarks.sh";
+        return new Options(args[0], sizes, output, pages, command);
+    }
+}

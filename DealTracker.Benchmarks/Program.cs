@@ -1,0 +1,75 @@
+using System.Diagnostics;
+using System.Globalization;
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Loggers;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+using DealTracker.Data.Identity;
+
+namespace DealTracker.Benchmarks;
+
+// Measures DealTracker at 1k, 10k and 100k leads on a scratch database and writes docs/benchmarks.md.
+//   dotnet run -c Release --project DealTracker.Benchmarks -- <server connection string> [--sizes 1000,10000,100000] [--out docs/benchmarks.md]
+// scripts/benchmarks.sh starts a local PostgreSQL and passes its connection string (see the README).
+public static class BenchmarkProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.GetCultureInfo("en-US");
+        var options = Options.Parse(args);
+        if (options is null)
+        {
+            Console.Error.WriteLine("usage: DealTracker.Benchmarks <server connection string> [--sizes 1000,10000,100000] [--out docs/benchmarks.md] [--pages 20]");
+            return 2;
+        }
+
+        var total = Stopwatch.StartNew();
+        var results = new List<SizeResult>();
+        string postgres;
+        await using (var scratch = await ScratchDatabase.CreateAsync(options.Server))
+        {
+            Console.WriteLine($"Scratch database {scratch.Name} created and migrated");
+            postgres = await scratch.ServerVersionAsync();
+            var generator = new PipelineGenerator(scratch.ConnectionString);
+            await using (var system = Services.Build(scratch.ConnectionString, ActingUser.System))
+                await generator.CreateUsersAsync(system);
+
+            foreach (var size in options.Sizes)
+            {
+                var step = Stopwatch.StartNew();
+                await generator.GrowToAsync(size);
+                Console.WriteLine($"{size:N0} leads generated in {step.Elapsed.TotalSeconds:0.0} s");
+                var flows = new Flows(scratch.ConnectionString, generator.ManagerId);
+
+                BoardReadBenchmarks.Target = (scratch.ConnectionString, generator.ManagerId);
+                var summary = BenchmarkRunner.Run<BoardReadBenchmarks>(ManualConfig.CreateEmpty()
+                    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+                    .AddColumnProvider(BenchmarkDotNet.Columns.DefaultColumnProviders.Instance)
+                    .AddLogger(NullLogger.Instance)
+                    .WithOption(ConfigOptions.DisableLogFile, true)
+                    .WithArtifactsPath(Path.Combine(Path.GetTempPath(), "dealtracker-benchmarkdotnet")));
+                double Median(string method) => summary.Reports.First(r => r.BenchmarkCase.Descriptor.WorkloadMethod.Name == method)
+                    .ResultStatistics!.Median / 1_000_000.0;
+
+                var result = new SizeResult(size,
+                    ServiceRead: Median(nameof(BoardReadBenchmarks.Service)),
+                    RawRead: Median(nameof(BoardReadBenchmarks.RawSql)),
+                    Statements: await flows.BoardStatementsAsync(),
+                    Render: await flows.RenderBoardAsync(runs: 30),
+                    Moves: await flows.MoveLeadsAsync(moves: 200),
+                    LeadList: await flows.LeadListPageAsync(runs: 30),
+                    KilobytesPerBoard: await new CircuitMemory(scratch.ConnectionString).KilobytesPerBoardAsync(options.Pages));
+                results.Add(result);
+                Console.WriteLine(result.Describe());
+            }
+        }
+        Console.WriteLine("Scratch database dropped");
+
+        var markdown = Report.Write(results, options, total.Elapsed, postgres);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
+        await File.WriteAllTextAsync(options.Output, markdown);
+        Console.WriteLine($"Wrote {options.Output} ({total.Elapsed.TotalMinutes:0.0} min)");
+        return 0;
+    }
+}
