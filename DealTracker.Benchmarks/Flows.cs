@@ -36,10 +36,15 @@ public sealed class Flows(string connectionString, long managerId)
     {
         await using var services = Services.Build(connectionString, _manager);
         var board = await services.GetRequiredService<PipelineService>().LoadBoardAsync(new PipelineFilter());
-        await using var renderer = new HtmlRenderer(services, services.GetRequiredService<ILoggerFactory>());
         var parameters = ParameterView.FromDictionary(new Dictionary<string, object?> { [nameof(PipelineBoard.Board)] = board });
-        async Task<int> RenderAsync() => await renderer.Dispatcher.InvokeAsync(async () =>
-            (await renderer.RenderComponentAsync<PipelineBoard>(parameters)).ToHtmlString().Length);
+        async Task<int> RenderAsync()
+        {
+            // A renderer per run, as a circuit has its own: each render starts from no components.
+            await using var scope = services.CreateAsyncScope();
+            await using var renderer = new HtmlRenderer(scope.ServiceProvider, services.GetRequiredService<ILoggerFactory>());
+            return await renderer.Dispatcher.InvokeAsync(async () =>
+                (await renderer.RenderComponentAsync<PipelineBoard>(parameters)).ToHtmlString().Length);
+        }
         return await TimeAsync(runs, warmUp: 5, RenderAsync);
     }
 
