@@ -32,8 +32,16 @@ public sealed class PipelineBoardTests : ComponentTestBase
         builder.CloseComponent();
     });
 
-    private static Task OpenMoveMenuAsync(IRenderedComponent<IComponent> host, long lead) =>
-        host.Find($"[data-lead-id='{lead}'] [data-testid=move-menu] button").ClickAsync(new MouseEventArgs());
+    /// <summary>
+    /// Opens a card's "Move to" and waits for the stages offered. The returned task is the move itself: it completes
+    /// once the user has picked a stage (and given a reason, where the stage asks for one).
+    /// </summary>
+    private static Task OpenMoveMenu(IRenderedComponent<IComponent> host, long lead)
+    {
+        var move = host.Find($"[data-lead-id='{lead}'] [data-testid=move-menu] button").ClickAsync(new MouseEventArgs());
+        host.WaitForElement("[data-testid=move-to-dialog]");
+        return move;
+    }
 
     private static Task ChooseAsync(IRenderedComponent<IComponent> host, string stage)
     {
@@ -63,8 +71,9 @@ public sealed class PipelineBoardTests : ComponentTestBase
         var lead = await Data.LeadAsync(title: "Keyboard lead", stage: "Qualified");
         var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
 
-        await OpenMoveMenuAsync(host, lead);
+        var move = OpenMoveMenu(host, lead);
         await ChooseAsync(host, "Proposal");
+        await move;
 
         host.WaitForAssertion(() => Assert.Equal(1, _moves));
         Assert.Equal("Proposal", await StageOfAsync(lead));
@@ -78,8 +87,8 @@ public sealed class PipelineBoardTests : ComponentTestBase
         var lead = await Data.LeadAsync(title: "Lost lead", stage: "Negotiation");
         var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
 
-        await OpenMoveMenuAsync(host, lead);
-        var choosing = ChooseAsync(host, "Lost"); // completes once the dialog closes
+        var choosing = OpenMoveMenu(host, lead); // completes once the reason dialog closes
+        await ChooseAsync(host, "Lost");
         host.WaitForAssertion(() => Assert.NotEmpty(host.FindAll("[data-testid=reason-option]")));
         Assert.Equal("Negotiation", await StageOfAsync(lead)); // nothing saved before the reason
         await host.FindAll("[data-testid=reason-option]").Single(o => o.TextContent.Contains("Competitor")).ClickAsync(new MouseEventArgs());
@@ -97,8 +106,8 @@ public sealed class PipelineBoardTests : ComponentTestBase
         var lead = await Data.LeadAsync(title: "Kept lead", stage: "Negotiation");
         var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
 
-        await OpenMoveMenuAsync(host, lead);
-        var choosing = ChooseAsync(host, "Lost"); // completes once the dialog closes
+        var choosing = OpenMoveMenu(host, lead); // completes once the reason dialog closes
+        await ChooseAsync(host, "Lost");
         host.WaitForElement("[data-testid=reason-cancel]");
         await host.Find("[data-testid=reason-cancel]").ClickAsync(new MouseEventArgs());
         await choosing;
@@ -115,8 +124,8 @@ public sealed class PipelineBoardTests : ComponentTestBase
         var lead = await Data.LeadAsync(title: "Reasonless", stage: "Proposal");
         var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
 
-        await OpenMoveMenuAsync(host, lead);
-        var choosing = ChooseAsync(host, "Lost"); // completes once the dialog closes
+        var choosing = OpenMoveMenu(host, lead); // completes once the reason dialog closes
+        await ChooseAsync(host, "Lost");
         host.WaitForElement("[data-testid=reason-save]");
         await host.Find("[data-testid=reason-save]").ClickAsync(new MouseEventArgs());
 
@@ -133,8 +142,9 @@ public sealed class PipelineBoardTests : ComponentTestBase
         var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
         await Services.GetRequiredService<LeadService>().MoveLeadToStageAsync(lead, "Discovery", null, null); // someone else
 
-        await OpenMoveMenuAsync(host, lead);
+        var move = OpenMoveMenu(host, lead);
         await ChooseAsync(host, "Qualified");
+        await move;
 
         host.WaitForAssertion(() => Assert.Contains("Someone else moved \"Contested lead\" to Discovery first.", host.Markup));
         Assert.Equal(1, _moves);
@@ -150,11 +160,12 @@ public sealed class PipelineBoardTests : ComponentTestBase
 
         Assert.Contains("inactive", host.Find("[data-testid='column-header-On Hold']").TextContent);
         Assert.Contains("Parked lead", host.Find($"[data-testid='dropzone-On Hold'] [data-lead-id='{lead}']").TextContent);
-        await OpenMoveMenuAsync(host, lead);
+        var move = OpenMoveMenu(host, lead);
         host.WaitForElement("[data-testid='move-to-New']");
         Assert.Empty(host.FindAll("[data-testid='move-to-On Hold']"));
 
         await ChooseAsync(host, "New");
+        await move;
         host.WaitForAssertion(() => Assert.Equal(1, _moves));
         Assert.Equal("New", await StageOfAsync(lead));
     }

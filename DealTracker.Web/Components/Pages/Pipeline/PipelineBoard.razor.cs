@@ -102,6 +102,21 @@ public partial class PipelineBoard
         await OnMoved.InvokeAsync();
     }
 
+    /// <summary>The keyboard path: "Move to" asks for the stage, then moves like a drop.</summary>
+    private async Task ChooseStageAsync(BoardCard card)
+    {
+        var parameters = new DialogParameters<MoveToDialog>
+        {
+            { d => d.LeadTitle, card.Lead.Title },
+            { d => d.CurrentStage, card.Stage },
+            { d => d.Targets, _moveTargets },
+        };
+        var dialog = await Dialogs.ShowAsync<MoveToDialog>("Move to", parameters,
+            new DialogOptions { MaxWidth = MaxWidth.ExtraSmall, FullWidth = true, CloseOnEscapeKey = true });
+        if (await dialog.Result is { Canceled: false, Data: string stage })
+            await MoveAsync(new CardMove(card, stage));
+    }
+
     private async Task<string?> AskReasonAsync(BoardCard card, string stage)
     {
         var parameters = new DialogParameters<LostReasonDialog>
