@@ -16,7 +16,12 @@ public sealed class CircuitMemory(string connectionString)
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    public async Task<double> KilobytesPerBoardAsync(int pages)
+    /// <summary>
+    /// KB of managed heap per open page, for each kind of page in turn (a path, and whether to wait for board cards),
+    /// all in one app: the pages of one kind stay open while the next kind is measured, so a closed page's circuit
+    /// (kept for minutes in case the browser reconnects) never distorts a later number.
+    /// </summary>
+    public async Task<IReadOnlyList<double>> KilobytesPerPageAsync(IReadOnlyList<(string Path, bool Cards)> kinds, int pages)
     {
         await using var app = new App(connectionString);
         var baseUrl = app.BaseUrl;
@@ -37,26 +42,33 @@ public sealed class CircuitMemory(string connectionString)
         await signIn.Locator("[data-testid=login-submit]").ClickAsync();
         await signIn.Locator("[data-testid=signed-in-user]").WaitForAsync();
 
-        // One board first, kept open: the one-off costs (JIT, caches, the first circuit's shared state) are not per board.
-        await OpenBoardAsync(signIn, baseUrl);
-        var before = FullyCollectedHeap();
-        var boards = new List<IPage>();
-        for (var i = 0; i < pages; i++)
+        var perPage = new List<double>();
+        foreach (var (path, cards) in kinds)
         {
-            var page = await context.NewPageAsync();
-            await OpenBoardAsync(page, baseUrl);
-            boards.Add(page);
+            // One page of the kind first: its one-off costs (JIT, caches, shared state) are not per page.
+            await OpenAsync(await context.NewPageAsync(), baseUrl + path, cards);
+            var before = FullyCollectedHeap();
+            for (var i = 0; i < pages; i++)
+                await OpenAsync(await context.NewPageAsync(), baseUrl + path, cards);
+            var after = FullyCollectedHeap();
+            perPage.Add((after - before) / 1024.0 / pages);
         }
-        var after = FullyCollectedHeap();
         await context.CloseAsync();
-        return (after - before) / 1024.0 / pages;
+        return perPage;
     }
 
-    private static async Task OpenBoardAsync(IPage page, string baseUrl)
+    private static async Task OpenAsync(IPage page, string url, bool cards)
     {
-        await page.GotoAsync(baseUrl + "/pipeline");
+        await page.GotoAsync(url);
         await page.Locator("[data-interactive='true']").WaitForAsync();
-        await page.Locator("[data-testid=lead-card]").First.WaitForAsync();
+        await page.Locator("h1").WaitForAsync();
+        if (cards)
+            await page.Locator("[data-testid=lead-card]").First.WaitForAsync();
+        else
+        {
+            await page.Locator("[data-testid=board-loading]").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+            await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
+        }
     }
 
     private static long FullyCollectedHeap()

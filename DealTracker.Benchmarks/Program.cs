@@ -59,7 +59,19 @@ public static class BenchmarkProgram
                     Render: await flows.RenderBoardAsync(runs: 30),
                     Moves: await flows.MoveLeadsAsync(moves: 200),
                     LeadList: await flows.LeadListPageAsync(runs: 30),
-                    KilobytesPerBoard: await new CircuitMemory(scratch.ConnectionString).KilobytesPerBoardAsync(options.Pages));
+                    KilobytesPerBoard: 0);
+                if (size == 10_000)
+                {
+                    // Where a board's memory goes: any app page (Overview), the board filtered to show no card, the board.
+                    var memory = await new CircuitMemory(scratch.ConnectionString).KilobytesPerPageAsync(
+                        [("/overview", false), ("/pipeline?q=no-such-lead", false), ("/pipeline", true)], options.Pages);
+                    result = result with { KilobytesPerOverview = memory[0], KilobytesPerBoardWithoutCards = memory[1], KilobytesPerBoard = memory[2] };
+                }
+                else
+                {
+                    var memory = await new CircuitMemory(scratch.ConnectionString).KilobytesPerPageAsync([("/pipeline", true)], options.Pages);
+                    result = result with { KilobytesPerBoard = memory[0] };
+                }
                 results.Add(result);
                 Console.WriteLine(result.Describe());
             }
