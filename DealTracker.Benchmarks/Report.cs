@@ -110,11 +110,11 @@ public static class Report
         foreach (var r in results.Where(r => r.ReadRatio > 1.5))
             yield return string.Create(inv, $"- **At {r.Leads:N0} leads the service read takes ×{r.ReadRatio:0.00} the raw statement** " +
                 $"({r.ServiceRead - r.RawRead:0.0} ms more). The gap is in the SQL, not in EF Core (it maps ~150 rows): the service's " +
-                $"{r.Statements} statements are written for every filter (search, deal, party, owner, dates, a Sales user's own leads), " +
+                $"{r.Statements} statements are written for every filter (search, deal, party, owner, dates, a Sales user's own leads), ") +
                 "so the totals and the cards both start from one filtered set of leads joined to their deals and carry the card " +
                 "columns through it, which keeps cards, totals and chart in agreement under any filter; the raw statement is written " +
                 "for the unfiltered board alone (totals from stage and deal only, cards straight from the stage index). " +
-                "Not yet done: a second, specialised plan for the unfiltered board, the view managers open most.");
+                "Not yet done: a second, specialised plan for the unfiltered board, the view managers open most.";
     }
 
     private static string CpuModel()
