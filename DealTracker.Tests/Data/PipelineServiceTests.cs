@@ -147,11 +147,13 @@ public sealed class PipelineServiceTests(DatabaseFixture db) : IClassFixture<Dat
         var inactive = await _data.LeadAsync(title: marker + " parked", stage: "On Hold");
         var unknown = await _data.LeadAsync(title: marker + " legacy", stage: "New");
         await db.ExecuteSqlAsync("UPDATE picklists SET is_active = false WHERE category = 'lead_status.stage' AND value = 'On Hold'");
-        // An outside client with the membership trigger off (e.g. an import) left a value that is not in the list.
-        await db.ExecuteSqlAsync($"""
+        // A row written before the foreign key existed holds a value that is not in the list.
+        await db.ExecuteAsOwnerAsync($"""
             BEGIN;
-            SET LOCAL session_replication_role = replica;
+            ALTER TABLE lead_status DROP CONSTRAINT lead_status_stage_picklist_fkey;
             UPDATE lead_status SET stage = 'Legacy stage' WHERE lead_id = {unknown};
+            ALTER TABLE lead_status ADD CONSTRAINT lead_status_stage_picklist_fkey FOREIGN KEY (stage_category, stage)
+              REFERENCES picklists (category, value) ON UPDATE CASCADE NOT VALID;
             COMMIT;
             """);
         try
