@@ -183,6 +183,9 @@ public sealed class PicklistAdminService(IDbContextFactory<DealTrackerDbContext>
         if (name.Length > ValueMaxLength)
             throw new RuleViolationException(
                 $"A value can be at most {ValueMaxLength} characters; this one has {name.Length}.", "Value");
+        if (string.Equals(name, Pipeline.PipelineColumn.NoStage, StringComparison.OrdinalIgnoreCase))
+            throw new RuleViolationException(
+                $"\"{Pipeline.PipelineColumn.NoStage}\" is the board's name for leads without a stage; choose another.", "Value");
         return name;
     }
 
