@@ -39,6 +39,15 @@ public static class PostgresServer
         return As(admin, AppRole, name);
     }
 
+    /// <summary>A database with nothing in it (not copied from the template), owned by the owner role; as the app role.</summary>
+    public static async Task<string> CreateEmptyDatabaseAsync(string purpose)
+    {
+        var admin = await EnsureTemplateAsync();
+        var name = $"e_{Sanitize(purpose)}_{Guid.NewGuid():N}"[..Math.Min(60, 2 + Sanitize(purpose).Length + 33)];
+        await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\" OWNER {OwnerRole}");
+        return As(admin, AppRole, name);
+    }
+
     /// <summary>The same database as the owner role: for tests that must write what the app role cannot (legacy rows).</summary>
     public static string AsOwner(string connectionString) =>
         As(connectionString, OwnerRole, new NpgsqlConnectionStringBuilder(connectionString).Database!);
