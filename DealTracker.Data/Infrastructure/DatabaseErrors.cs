@@ -31,11 +31,14 @@ public static class DatabaseErrors
     /// <summary>Translates a database failure into a <see cref="RuleViolationException"/>, or null if it is not one.</summary>
     public static RuleViolationException? Translate(Exception exception)
     {
-        if (exception is DbUpdateConcurrencyException)
+        // EF's retrying strategy wraps what it took for a transient failure (a deadlock, a serialization failure) in
+        // one more exception: look through the whole chain.
+        var chain = Chain(exception).ToList();
+        if (chain.OfType<DbUpdateConcurrencyException>().Any())
             return new ConcurrencyConflictException(
                 "Someone else changed this record after you opened it. Reload to see their changes.");
 
-        var pg = exception as PostgresException ?? exception.InnerException as PostgresException;
+        var pg = chain.OfType<PostgresException>().FirstOrDefault();
         if (pg is null)
             return null;
 
@@ -63,5 +66,11 @@ public static class DatabaseErrors
             PostgresErrorCodes.StringDataRightTruncation => new RuleViolationException("A value is too long."),
             _ => null,
         };
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            yield return exception;
     }
 }
