@@ -137,7 +137,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
 
     /// <summary>
     /// The cards of several columns in one statement: per column, the newest moves first, up to its own count.
-    /// The party name is looked up only for the cards returned.
+    /// The party name (<see cref="Leads.LeadParty"/>) is looked up only for the cards returned.
     /// </summary>
     private static async Task<List<PipelineCard>> ReadCardsAsync(DealTrackerDbContext db, PipelineFilter filter,
         IActingUser actor, IReadOnlyList<(string Stage, int Take)> columns, PipelineCursor? after, CancellationToken ct)
@@ -151,13 +151,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         var sql = $"""
             SELECT f.id AS lead_id, f.title, f.stage, f.deal_id, f.deal_name, f.value_amount AS value, f.currency,
                    f.probability, f.close_date, f.stage_since, f.version,
-                   (SELECT p.name FROM (
-                        SELECT o.name, lo.is_primary, 0 AS kind FROM lead_organizations lo
-                        JOIN organizations o ON o.id = lo.organization_id WHERE lo.lead_id = f.id
-                        UNION ALL
-                        SELECT i.given_name || ' ' || i.family_name, li.is_primary, 1 FROM lead_individuals li
-                        JOIN individuals i ON i.id = li.individual_id WHERE li.lead_id = f.id) p
-                    ORDER BY p.is_primary DESC, p.kind, p.name LIMIT 1) AS party_name,
+                   {Leads.LeadParty.SqlFunction}(f.id) AS party_name,
                    (SELECT u.display_name FROM users u WHERE u.id = f.owner_user_id) AS owner_name
             FROM unnest({stages}, {takes}) AS c(stage, take)
             CROSS JOIN LATERAL (
