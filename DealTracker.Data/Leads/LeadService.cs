@@ -31,7 +31,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
                 ? await PicklistService.FirstActiveStageAsync(db, ct)
                 : input.Stage.Trim();
             var stageOption = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct);
-            var reason = LeadRules.ReasonFor(stageOption!, stage, Input.Optional(input.Reason, Limits.Name, "Reason"));
+            var reason = LeadRules.ReasonFor(stageOption!, stage, input.Reason);
             await LeadRules.EnsureLinksAllowedAsync(db, input.Organizations, input.Individuals, input.Contacts ?? [], ct);
 
             var lead = new Lead
