@@ -1,5 +1,6 @@
 using System.Text;
 using DealTracker.Data.Identity;
+using DealTracker.Data.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -54,7 +55,7 @@ internal sealed class PipelineQuery
                             WHERE so.lead_id = l.id AND o.name ILIKE {0})
                  OR EXISTS (SELECT 1 FROM lead_individuals si JOIN individuals i ON i.id = si.individual_id
                             WHERE si.lead_id = l.id AND (i.given_name || ' ' || i.family_name) ILIKE {0}))
-                """, ContainsPattern(filter.Search.Trim()), NpgsqlDbType.Text);
+                """, SearchPattern.Contains(filter.Search)!, NpgsqlDbType.Text);
     }
 
     /// <summary>A lead's stage; a lead without a status row (written before the rule) is in the "(no stage)" column.</summary>
@@ -84,8 +85,4 @@ internal sealed class PipelineQuery
 
     private void And(string condition, object value, NpgsqlDbType type) =>
         _where.Append(" AND ").Append(string.Format(condition, Add(value, type)));
-
-    /// <summary>A substring pattern for ILIKE: the user's % and _ are matched literally.</summary>
-    public static string ContainsPattern(string text) =>
-        "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
 }

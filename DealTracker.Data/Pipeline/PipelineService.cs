@@ -68,20 +68,6 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         return await ReadCardsAsync(db, filter, actor, [(stage, PageSize)], after, ct);
     }
 
-    public Task<IReadOnlyList<PipelineFilterOption>> SearchDealsAsync(string? text, CancellationToken ct = default) =>
-        SearchAsync(text, (db, pattern) => db.Deals.VisibleTo(actor).Where(d => pattern == null || EF.Functions.ILike(d.Name, pattern, @"\"))
-            .OrderBy(d => d.Name).ThenBy(d => d.Id).Select(d => new PipelineFilterOption(d.Id, d.Name)), ct);
-
-    public Task<IReadOnlyList<PipelineFilterOption>> SearchOrganizationsAsync(string? text, CancellationToken ct = default) =>
-        SearchAsync(text, (db, pattern) => db.Organizations.Where(o => pattern == null || EF.Functions.ILike(o.Name, pattern, @"\"))
-            .OrderBy(o => o.Name).ThenBy(o => o.Id).Select(o => new PipelineFilterOption(o.Id, o.Name)), ct);
-
-    public Task<IReadOnlyList<PipelineFilterOption>> SearchIndividualsAsync(string? text, CancellationToken ct = default) =>
-        SearchAsync(text, (db, pattern) => db.Individuals
-            .Where(i => pattern == null || EF.Functions.ILike(i.GivenName + " " + i.FamilyName, pattern, @"\"))
-            .OrderBy(i => i.FamilyName).ThenBy(i => i.GivenName).ThenBy(i => i.Id)
-            .Select(i => new PipelineFilterOption(i.Id, i.GivenName + " " + i.FamilyName)), ct);
-
     /// <summary>The names of the deal, organization and individual a (bookmarked) filter names by id.</summary>
     public async Task<PipelineFilterNames> GetFilterNamesAsync(PipelineFilter filter, CancellationToken ct = default)
     {
@@ -94,14 +80,6 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
             ? await db.Individuals.Where(x => x.Id == i).Select(x => x.GivenName + " " + x.FamilyName).FirstOrDefaultAsync(ct)
             : null;
         return new PipelineFilterNames(deal, org, ind);
-    }
-
-    private async Task<IReadOnlyList<PipelineFilterOption>> SearchAsync(string? text,
-        Func<DealTrackerDbContext, string?, IQueryable<PipelineFilterOption>> query, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var pattern = string.IsNullOrWhiteSpace(text) ? null : PipelineQuery.ContainsPattern(text.Trim());
-        return await query(db, pattern).AsNoTracking().Take(20).ToListAsync(ct);
     }
 
     private static IReadOnlyList<CurrencyAmount> Money(IEnumerable<TotalRow> rows) =>
