@@ -1,6 +1,7 @@
 using System.Text;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Ownership;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -18,13 +19,7 @@ internal sealed class PipelineQuery
 
     public PipelineQuery(PipelineFilter filter, IActingUser actor)
     {
-        if (!actor.IsManagerOrAdmin)
-        {
-            if (actor.UserId is { } me)
-                And("(l.owner_user_id IS NULL OR l.owner_user_id = {0})", me, NpgsqlDbType.Bigint);
-            else
-                _where.Append(" AND FALSE");
-        }
+        _where.Append(" AND ").Append(Visibility.Sql(actor, "l.owner_user_id", me => Add(me, NpgsqlDbType.Bigint)));
         if (filter.Mine)
         {
             if (actor.UserId is { } me)
