@@ -13,8 +13,8 @@ internal static class LeadRules
         var clean = Text.Clean(title);
         if (clean is null)
             throw new RuleViolationException("Give the lead a title.", "Title");
-        if (clean.Length > LeadService.TitleMaxLength)
-            throw new RuleViolationException($"The title can be at most {LeadService.TitleMaxLength} characters.", "Title");
+        if (clean.Length > Limits.Title)
+            throw new RuleViolationException($"The title can be at most {Limits.Title} characters.", "Title");
         return clean;
     }
 

@@ -13,8 +13,6 @@ namespace DealTracker.Data.Leads;
 /// </summary>
 public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
-    public const int TitleMaxLength = 200;
-
     /// <summary>Creates the lead, its status (first active stage unless one is given) and its links in one transaction.</summary>
     public Task<long> CreateLeadAsync(NewLead input, CancellationToken ct = default) =>
         factory.WriteAsync(async db =>
