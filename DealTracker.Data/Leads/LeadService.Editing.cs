@@ -55,8 +55,7 @@ public sealed partial class LeadService
             var option = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct,
                 currentValue: current.Stage);
             var reason = LeadRules.ReasonFor(option!, stage, changes.Reason);
-            await EnsureLinkValuesAllowedAsync(db, current, changes, ct);
-            await LeadRules.EnsurePartiesExistAsync(db, changes.Organizations, changes.Individuals, changes.Contacts, ct);
+            await LeadRules.EnsureLinksAllowedAsync(db, changes.Organizations, changes.Individuals, changes.Contacts, ct, current);
 
             // Primaries are unique per lead at every statement: clear them first, then set the chosen ones.
             await db.LeadOrganizations.Where(x => x.LeadId == original.Id && x.IsPrimary)
@@ -141,24 +140,6 @@ public sealed partial class LeadService
             .Select(r => Describe(r.Name, r.RoleOnLead, r.IsPrimary)));
         static string Describe(string name, string? value, bool primary) =>
             name + (value is null ? "" : $" ({value})") + (primary ? " [primary]" : "");
-    }
-
-    /// <summary>New choices must be active; a row may keep a value deactivated since it was chosen.</summary>
-    private static async Task EnsureLinkValuesAllowedAsync(DealTrackerDbContext db, LeadForEdit current, LeadChanges changes,
-        CancellationToken ct)
-    {
-        foreach (var o in changes.Organizations)
-            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.OrganizationRelationship, Text.Clean(o.Relationship),
-                "Relationship", "organization relationship", ct,
-                current.Organizations.FirstOrDefault(r => r.PartyId == o.PartyId)?.Relationship);
-        foreach (var i in changes.Individuals)
-            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.IndividualRelationship, Text.Clean(i.Relationship),
-                "Relationship", "individual relationship", ct,
-                current.Individuals.FirstOrDefault(r => r.PartyId == i.PartyId)?.Relationship);
-        foreach (var c in changes.Contacts)
-            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.ContactRole, Text.Clean(c.RoleOnLead),
-                "Role on lead", "role on lead", ct,
-                current.Contacts.FirstOrDefault(r => r.ContactId == c.ContactId)?.RoleOnLead);
     }
 
     private static void SyncOrganizations(DealTrackerDbContext db, Lead lead, IReadOnlyList<PartyLink> wanted)

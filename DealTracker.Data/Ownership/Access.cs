@@ -21,6 +21,7 @@ public static class Access
         };
     }
 
+    public const string OnlyManagersGiveRecords = "Only a manager can give a record to someone else.";
     public const string LeadNotFoundOrNotYours = "This lead was not found, or it is not yours.";
     public const string DealNotFoundOrNotYours = "This deal was not found, or it is not yours.";
 
@@ -50,7 +51,7 @@ public static class Access
     {
         if (requestedOwner is null || requestedOwner == actor.UserId)
             return requestedOwner ?? actor.UserId;
-        RequireManager(actor, "Only a manager can give a record to someone else.", "Owner");
+        RequireManager(actor, OnlyManagersGiveRecords, "Owner");
         return requestedOwner;
     }
 
