@@ -58,12 +58,9 @@ public sealed partial class LeadService
             await LeadRules.EnsureLinksAllowedAsync(db, changes.Organizations, changes.Individuals, changes.Contacts, ct, current);
 
             // Primaries are unique per lead at every statement: clear them first, then set the chosen ones.
-            await db.LeadOrganizations.Where(x => x.LeadId == original.Id && x.IsPrimary)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
-            await db.LeadIndividuals.Where(x => x.LeadId == original.Id && x.IsPrimary)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
-            await db.LeadContacts.Where(x => x.LeadId == original.Id && x.IsPrimary)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
+            await LeadLinks.ClearPrimaryAsync<LeadOrganization>(db, original.Id, ct);
+            await LeadLinks.ClearPrimaryAsync<LeadIndividual>(db, original.Id, ct);
+            await LeadLinks.ClearPrimaryAsync<LeadContact>(db, original.Id, ct);
 
             var lead = await db.Leads.Include(l => l.Status).Include(l => l.Organizations).Include(l => l.Individuals)
                 .Include(l => l.Contacts).AsSplitQuery().FirstAsync(l => l.Id == original.Id, ct);
@@ -73,9 +70,9 @@ public sealed partial class LeadService
                 lead.Status = new LeadStatus { Stage = stage, Reason = reason };
             else
                 (lead.Status.Stage, lead.Status.Reason) = (stage, reason);
-            SyncOrganizations(db, lead, changes.Organizations);
-            SyncIndividuals(db, lead, changes.Individuals);
-            SyncContacts(db, lead, changes.Contacts);
+            LeadLinks.Sync(db, lead.Id, lead.Organizations, changes.Organizations.Select(w => (w.PartyId, w.Relationship, w.IsPrimary)).ToList());
+            LeadLinks.Sync(db, lead.Id, lead.Individuals, changes.Individuals.Select(w => (w.PartyId, w.Relationship, w.IsPrimary)).ToList());
+            LeadLinks.Sync(db, lead.Id, lead.Contacts, changes.Contacts.Select(w => (w.ContactId, w.RoleOnLead, w.IsPrimary)).ToList());
             // Any save is a change to the lead: "last updated" moves, and other editors see a new version.
             db.Entry(lead).State = EntityState.Modified;
             await db.SaveChangesAsync(ct);
@@ -140,41 +137,5 @@ public sealed partial class LeadService
             .Select(r => Describe(r.Name, r.RoleOnLead, r.IsPrimary)));
         static string Describe(string name, string? value, bool primary) =>
             name + (value is null ? "" : $" ({value})") + (primary ? " [primary]" : "");
-    }
-
-    private static void SyncOrganizations(DealTrackerDbContext db, Lead lead, IReadOnlyList<PartyLink> wanted)
-    {
-        db.LeadOrganizations.RemoveRange(lead.Organizations.Where(x => wanted.All(w => w.PartyId != x.OrganizationId)));
-        foreach (var w in wanted)
-        {
-            var row = lead.Organizations.FirstOrDefault(x => x.OrganizationId == w.PartyId);
-            if (row is null)
-                lead.Organizations.Add(row = new LeadOrganization { OrganizationId = w.PartyId });
-            (row.Relationship, row.IsPrimary) = (Text.Clean(w.Relationship), w.IsPrimary);
-        }
-    }
-
-    private static void SyncIndividuals(DealTrackerDbContext db, Lead lead, IReadOnlyList<PartyLink> wanted)
-    {
-        db.LeadIndividuals.RemoveRange(lead.Individuals.Where(x => wanted.All(w => w.PartyId != x.IndividualId)));
-        foreach (var w in wanted)
-        {
-            var row = lead.Individuals.FirstOrDefault(x => x.IndividualId == w.PartyId);
-            if (row is null)
-                lead.Individuals.Add(row = new LeadIndividual { IndividualId = w.PartyId });
-            (row.Relationship, row.IsPrimary) = (Text.Clean(w.Relationship), w.IsPrimary);
-        }
-    }
-
-    private static void SyncContacts(DealTrackerDbContext db, Lead lead, IReadOnlyList<ContactLink> wanted)
-    {
-        db.LeadContacts.RemoveRange(lead.Contacts.Where(x => wanted.All(w => w.ContactId != x.ContactId)));
-        foreach (var w in wanted)
-        {
-            var row = lead.Contacts.FirstOrDefault(x => x.ContactId == w.ContactId);
-            if (row is null)
-                lead.Contacts.Add(row = new LeadContact { ContactId = w.ContactId });
-            (row.RoleOnLead, row.IsPrimary) = (Text.Clean(w.RoleOnLead), w.IsPrimary);
-        }
     }
 }
