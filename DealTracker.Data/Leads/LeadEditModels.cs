@@ -43,12 +43,16 @@ public sealed class LeadEditConflictException(LeadForEdit current, IReadOnlyList
         string.Join(", ", changes.Select(c => c.Field)) + ". Reload to see theirs, or keep yours.";
 }
 
-public enum LeadSort { UpdatedAt, Title, Deal, Stage, PrimaryParty }
+public enum LeadSort { UpdatedAt, Title, Deal, Stage, PrimaryParty, Value, Probability, CloseDate }
 
 public sealed record LeadListQuery(
     string? Search = null, string? Stage = null, LeadSort Sort = LeadSort.UpdatedAt, bool Descending = true,
     int Page = 0, int PageSize = 25, long? DealId = null, OwnerFilter Owner = OwnerFilter.Anyone, long? OwnerUserId = null);
 
-/// <summary>One row of /leads: the primary organization (or else individual) names who the lead is with.</summary>
+/// <summary>
+/// One row of /leads: the primary organization (or else individual) names who the lead is with; value, probability and
+/// close date are its deal's.
+/// </summary>
 public sealed record LeadListRow(long Id, string Title, long DealId, string DealName, string Stage, string? PrimaryParty,
-    DateTime UpdatedAt, long? OwnerUserId = null, string? OwnerName = null);
+    DateTime UpdatedAt, long? OwnerUserId = null, string? OwnerName = null,
+    decimal? ValueAmount = null, string? ValueCurrency = null, decimal? Probability = null, DateOnly? CloseDate = null);

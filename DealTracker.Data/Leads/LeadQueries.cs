@@ -47,6 +47,7 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
                 ?? l.Organizations.OrderBy(o => o.CreatedAt).Select(o => o.Organization.Name).FirstOrDefault()
                 ?? l.Individuals.OrderBy(i => i.CreatedAt).Select(i => i.Individual.GivenName + " " + i.Individual.FamilyName).FirstOrDefault(),
             l.UpdatedAt,
+            l.Deal.ValueAmount, l.Deal.ValueCurrency, l.Deal.Probability, l.Deal.CloseDate,
             l.OwnerUserId,
             OwnerName = db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
         };
@@ -58,6 +59,9 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
             LeadSort.Stage => desc ? rows.OrderByDescending(r => r.StageOrder).ThenByDescending(r => r.Stage)
                                    : rows.OrderBy(r => r.StageOrder).ThenBy(r => r.Stage),
             LeadSort.PrimaryParty => desc ? rows.OrderByDescending(r => r.Party) : rows.OrderBy(r => r.Party),
+            LeadSort.Value => desc ? rows.OrderByDescending(r => r.ValueAmount) : rows.OrderBy(r => r.ValueAmount),
+            LeadSort.Probability => desc ? rows.OrderByDescending(r => r.Probability) : rows.OrderBy(r => r.Probability),
+            LeadSort.CloseDate => desc ? rows.OrderByDescending(r => r.CloseDate) : rows.OrderBy(r => r.CloseDate),
             _ => desc ? rows.OrderByDescending(r => r.UpdatedAt) : rows.OrderBy(r => r.UpdatedAt),
         };
         sorted = desc ? sorted.ThenByDescending(r => r.Id) : sorted.ThenBy(r => r.Id);
@@ -66,6 +70,6 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
         var page = await sorted.Skip(Math.Max(0, query.Page) * size).Take(size).ToListAsync(ct);
         return new PageOf<LeadListRow>(
             page.Select(r => new LeadListRow(r.Id, r.Title, r.DealId, r.DealName, r.Stage, r.Party, r.UpdatedAt,
-                r.OwnerUserId, r.OwnerName)).ToList(), total);
+                r.OwnerUserId, r.OwnerName, r.ValueAmount, r.ValueCurrency, r.Probability, r.CloseDate)).ToList(), total);
     }
 }

@@ -10,7 +10,8 @@ public sealed record ContactInput(long IndividualId, long? OrganizationId, strin
     string? Email = null, string? Phone = null, bool IsPrimary = false);
 
 /// <summary>A lead a party is on, with the party's relationship or role there.</summary>
-public sealed record PartyLeadRow(long LeadId, string Title, string DealName, string Stage, string? Role, bool IsPrimary);
+/// <summary>A lead a record is on; <see cref="Via"/> says how when it is not a direct link ("as contact at Acme").</summary>
+public sealed record PartyLeadRow(long LeadId, string Title, string DealName, string Stage, string? Role, bool IsPrimary, string? Via = null);
 
 public sealed record ContactRow(long Id, long IndividualId, string IndividualName, long? OrganizationId,
     string? OrganizationName, string? Title, string? Department, string? Email, string? Phone);
