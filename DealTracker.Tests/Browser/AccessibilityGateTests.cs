@@ -89,7 +89,11 @@ public sealed partial class AccessibilityGateTests(BrowserFixture browser, DemoA
             ["/deals/{Id:long}"] = await probe.ScalarAsync<long>(
                 $"SELECT d.id FROM deals d WHERE {visible} ORDER BY (SELECT count(*) FROM leads WHERE deal_id = d.id) DESC, d.id LIMIT 1"),
             ["/organizations/{Id:long}"] = await probe.ScalarAsync<long>(
-                "SELECT o.id FROM organizations o ORDER BY (SELECT count(*) FROM lead_organizations WHERE organization_id = o.id) DESC, o.id LIMIT 1"),
+                """
+                SELECT o.id FROM organizations o
+                ORDER BY (SELECT count(*) FROM lead_organizations WHERE organization_id = o.id)
+                       + (SELECT count(*) FROM contacts WHERE organization_id = o.id) DESC, o.id LIMIT 1
+                """),
             ["/individuals/{Id:long}"] = await probe.ScalarAsync<long>(
                 "SELECT c.individual_id FROM contacts c JOIN lead_contacts lc ON lc.contact_id = c.id ORDER BY c.individual_id LIMIT 1"),
             ["/contacts/{Id:long}"] = await probe.ScalarAsync<long>(
