@@ -100,7 +100,9 @@ public sealed class ScreenDetailsBrowserTests(BrowserFixture browser, DemoAppFix
         var card = page.Locator("[data-testid='column-Proposal'] [data-testid=lead-card]").First;
         await card.Locator("[data-testid=move-menu] button").ClickAsync();
 
-        await Expect(page.Locator("[data-testid='move-to-Negotiation']")).ToHaveTextAsync("Negotiation"); // rendered text, so capitals would show
+        var negotiation = page.Locator("[data-testid='move-to-Negotiation']");
+        await Expect(negotiation).ToBeVisibleAsync();
+        Assert.Equal("Negotiation", (await negotiation.EvaluateAsync<string>("el => el.innerText")).Trim()); // as rendered, capitals included
         await page.Locator("[data-testid='move-to-Lost']").ClickAsync();
 
         await Expect(page.GetByLabel("Reason", new() { Exact = true })).ToBeFocusedAsync();
