@@ -70,6 +70,81 @@ public sealed partial class AccessibilityGateTests(BrowserFixture browser, DemoA
         Assert.True(findings.Count == 0, $"{findings.Count} finding(s):{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
     }
 
+    /// <summary>
+    /// The dialogs, held to the same gate: the board's Move to and Lost reason, the lead form's quick-create dialogs,
+    /// and the admin's New user and Rename. Signed in as an admin, who may open all of them; every one is cancelled.
+    /// </summary>
+    [Fact]
+    public async Task Every_dialog_has_no_axe_findings_and_fits_a_phone()
+    {
+        await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            ViewportSize = Viewports[0], Locale = "en-US",
+        });
+        context.SetDefaultTimeout(30_000);
+        var page = await context.NewPageAsync();
+        await page.SignInAsAsync(app.BaseUrl, Roles.Admin);
+        var findings = new List<string>();
+        var report = new List<string>();
+
+        async Task ScanDialogAsync(string name, int width)
+        {
+            var dialog = page.Locator(".mud-dialog").Last;
+            await dialog.WaitForAsync();
+            await page.WaitForFunctionAsync("() => document.getAnimations().every(a => a.playState !== 'running')");
+            var result = await page.RunAxe(Wcag21AA);
+            report.Add($"dialog    {width,4} px  {name,-22} {result.Violations.Sum(v => v.Nodes.Length)} axe violation(s)");
+            foreach (var violation in result.Violations)
+                foreach (var node in violation.Nodes)
+                    findings.Add($"dialog {name} at {width} px: {violation.Id} ({violation.Impact}) {violation.Help} — {node.Target} {Shorten(node.Html)}");
+            var overflow = await dialog.EvaluateAsync<double>("el => el.getBoundingClientRect().right - window.innerWidth");
+            if (overflow > 0)
+                findings.Add($"dialog {name} at {width} px: the dialog is {overflow} px wider than the window");
+            await page.SaveScreenshotAsync($"dialog-{name}-{width}");
+        }
+
+        async Task CancelAsync()
+        {
+            await page.Locator(".mud-dialog").Last.GetByRole(AriaRole.Button, new() { Name = "Cancel", Exact = true }).ClickAsync();
+            await page.Locator(".mud-dialog").WaitForAsync(new() { State = WaitForSelectorState.Detached });
+        }
+
+        foreach (var viewport in Viewports)
+        {
+            await page.SetViewportSizeAsync(viewport.Width, viewport.Height);
+            await OpenAsync(page, "/pipeline", "/pipeline");
+            await page.Locator("[data-testid='column-Proposal'] [data-testid=lead-card] [data-testid=move-menu] button").First.ClickAsync();
+            await ScanDialogAsync("move-to", viewport.Width);
+            await page.Locator("[data-testid='move-to-Lost']").ClickAsync();
+            await page.Locator("[data-testid=lost-reason-dialog]").WaitForAsync();
+            await ScanDialogAsync("lost-reason", viewport.Width);
+            await CancelAsync();
+
+            await OpenAsync(page, "/leads/new", "/leads/new");
+            foreach (var opener in new[] { "new-deal", "organizations-new", "individuals-new", "contacts-new" })
+            {
+                await page.Locator($"[data-testid={opener}]").ClickAsync();
+                await ScanDialogAsync(opener, viewport.Width);
+                await CancelAsync();
+            }
+
+            await OpenAsync(page, "/admin/users", "/admin/users");
+            await page.Locator("[data-testid=user-create]").ClickAsync();
+            await ScanDialogAsync("new-user", viewport.Width);
+            await CancelAsync();
+
+            await OpenAsync(page, "/admin/picklists", "/admin/picklists");
+            await page.Locator("[data-testid='rename-Proposal']").ClickAsync();
+            await ScanDialogAsync("rename-picklist-value", viewport.Width);
+            await CancelAsync();
+        }
+
+        var folder = Path.Combine(AppContext.BaseDirectory, "artifacts", "axe");
+        Directory.CreateDirectory(folder);
+        await File.WriteAllLinesAsync(Path.Combine(folder, "dialogs.txt"), report.Concat(findings));
+        Assert.True(findings.Count == 0, $"{findings.Count} finding(s):{Environment.NewLine}{string.Join(Environment.NewLine, findings)}");
+    }
+
     /// <summary>Every page the role may open, with real ids of records it may see, so forms show real rows.</summary>
     private async Task<IReadOnlyList<(string Template, string Url)>> PagesForAsync(string? role)
     {
