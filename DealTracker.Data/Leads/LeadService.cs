@@ -64,7 +64,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
         {
             await Access.RequireLeadAsync(db, actor, leadId, ct);
             var status = await db.LeadStatuses.Include(s => s.Lead).FirstOrDefaultAsync(s => s.LeadId == leadId, ct)
-                ?? throw new RecordNotFoundException("This lead no longer exists.");
+                ?? await NewStatusAsync(db, leadId, ct);
             if (expectedVersion is { } seen && seen != status.Version)
                 throw new ConcurrencyConflictException(
                     $"Someone else moved \"{status.Lead.Title}\" to {status.Stage} first. The board now shows where it is.");
@@ -79,6 +79,16 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
             await db.SaveChangesAsync(ct);
             return new StageMoved(leadId, status.Stage, status.Reason, status.Version, status.UpdatedAt);
         }, ct);
+
+    /// <summary>A lead written before every lead needed a status (the board's "(no stage)" column) gets one on its first move.</summary>
+    private static async Task<LeadStatus> NewStatusAsync(DealTrackerDbContext db, long leadId, CancellationToken ct)
+    {
+        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == leadId, ct)
+            ?? throw new RecordNotFoundException("This lead no longer exists.");
+        var status = new LeadStatus { LeadId = leadId, Lead = lead, Stage = "" };
+        db.LeadStatuses.Add(status);
+        return status;
+    }
 
     public Task LinkOrganizationAsync(long leadId, PartyLink link, CancellationToken ct = default) =>
         factory.WriteAsync(async db =>
