@@ -43,6 +43,7 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
             StageOrder = (int?)s.SortOrder,
             Party = LeadParty.NameOf(l.Id),
             l.UpdatedAt,
+            l.Deal.ValueAmount, l.Deal.ValueCurrency, l.Deal.Probability, l.Deal.CloseDate,
             l.OwnerUserId,
             OwnerName = db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
         };
@@ -54,6 +55,9 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
             LeadSort.Stage => desc ? rows.OrderByDescending(r => r.StageOrder).ThenByDescending(r => r.Stage)
                                    : rows.OrderBy(r => r.StageOrder).ThenBy(r => r.Stage),
             LeadSort.PrimaryParty => desc ? rows.OrderByDescending(r => r.Party) : rows.OrderBy(r => r.Party),
+            LeadSort.Value => desc ? rows.OrderByDescending(r => r.ValueAmount) : rows.OrderBy(r => r.ValueAmount),
+            LeadSort.Probability => desc ? rows.OrderByDescending(r => r.Probability) : rows.OrderBy(r => r.Probability),
+            LeadSort.CloseDate => desc ? rows.OrderByDescending(r => r.CloseDate) : rows.OrderBy(r => r.CloseDate),
             _ => desc ? rows.OrderByDescending(r => r.UpdatedAt) : rows.OrderBy(r => r.UpdatedAt),
         };
         sorted = desc ? sorted.ThenByDescending(r => r.Id) : sorted.ThenBy(r => r.Id);
@@ -62,6 +66,6 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
         var page = await sorted.Skip(Math.Max(0, query.Page) * size).Take(size).ToListAsync(ct);
         return new PageOf<LeadListRow>(
             page.Select(r => new LeadListRow(r.Id, r.Title, r.DealId, r.DealName, r.Stage, r.Party, r.UpdatedAt,
-                r.OwnerUserId, r.OwnerName)).ToList(), total);
+                r.OwnerUserId, r.OwnerName, r.ValueAmount, r.ValueCurrency, r.Probability, r.CloseDate)).ToList(), total);
     }
 }

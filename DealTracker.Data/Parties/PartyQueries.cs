@@ -71,20 +71,36 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
             .FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The individual with their contacts (roles at organizations) and the leads they are on, in one query.</summary>
+    /// <summary>
+    /// The individual with their contacts (roles at organizations) and the leads they are on, in one query: directly, or
+    /// through one of their contact records (a person whose contact is on a lead is on that lead).
+    /// </summary>
     public async Task<IndividualDetails?> GetIndividualAsync(long id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var visibleLinks = Visibility.Through<LeadIndividual>(actor, l => l.Lead);
-        return await db.Individuals.AsNoTracking().AsSplitQuery().Where(i => i.Id == id)
-            .Select(i => new IndividualDetails(i.Id, i.GivenName, i.FamilyName, i.Email, i.Phone, i.Notes, i.Version,
-                i.Contacts.OrderBy(c => c.Organization != null ? c.Organization.Name : "").ThenBy(c => c.Id).Select(c => new ContactRow(
-                    c.Id, c.IndividualId, i.GivenName + " " + i.FamilyName, c.OrganizationId,
-                    c.Organization != null ? c.Organization.Name : null, c.Title, c.Department, c.Email, c.Phone)).ToList(),
-                i.Leads.AsQueryable().Where(visibleLinks)
-                    .OrderBy(l => l.Lead.Title).ThenBy(l => l.LeadId).Select(l => new PartyLeadRow(l.LeadId, l.Lead.Title,
-                    l.Lead.Deal.Name, l.Lead.Status != null ? l.Lead.Status.Stage : "", l.Relationship, l.IsPrimary)).ToList()))
+        var visibleContactLinks = Visibility.Through<LeadContact>(actor, l => l.Lead);
+        var found = await db.Individuals.AsNoTracking().AsSplitQuery().Where(i => i.Id == id)
+            .Select(i => new
+            {
+                Details = new IndividualDetails(i.Id, i.GivenName, i.FamilyName, i.Email, i.Phone, i.Notes, i.Version,
+                    i.Contacts.OrderBy(c => c.Organization != null ? c.Organization.Name : "").ThenBy(c => c.Id).Select(c => new ContactRow(
+                        c.Id, c.IndividualId, i.GivenName + " " + i.FamilyName, c.OrganizationId,
+                        c.Organization != null ? c.Organization.Name : null, c.Title, c.Department, c.Email, c.Phone)).ToList(),
+                    i.Leads.AsQueryable().Where(visibleLinks)
+                        .Select(l => new PartyLeadRow(l.LeadId, l.Lead.Title, l.Lead.Deal.Name,
+                            l.Lead.Status != null ? l.Lead.Status.Stage : "", l.Relationship, l.IsPrimary, null)).ToList()),
+                AsContact = i.Contacts.SelectMany(c => c.Leads.AsQueryable().Where(visibleContactLinks)
+                    .Select(l => new PartyLeadRow(l.LeadId, l.Lead.Title, l.Lead.Deal.Name,
+                        l.Lead.Status != null ? l.Lead.Status.Stage : "", l.RoleOnLead, l.IsPrimary,
+                        c.Organization != null ? "as contact at " + c.Organization.Name : "as contact"))).ToList(),
+            })
             .FirstOrDefaultAsync(ct);
+        return found is null ? null : found.Details with
+        {
+            Leads = found.Details.Leads.Concat(found.AsContact).OrderBy(l => l.Title, StringComparer.CurrentCultureIgnoreCase)
+                .ThenBy(l => l.LeadId).ThenBy(l => l.Via is not null).ToList(),
+        };
     }
 
     public async Task<ContactDetails?> GetContactAsync(long id, CancellationToken ct = default)

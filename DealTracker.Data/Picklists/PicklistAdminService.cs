@@ -171,7 +171,7 @@ public sealed class PicklistAdminService(IDbContextFactory<DealTrackerDbContext>
                 moved = await MoveRecordsAsync(db, picked.Category, picked.Value, replacement.Value, ct);
             else if (await CountUsesAsync(db, picked, ct) is > 0 and var uses)
                 throw new RuleViolationException(
-                    $"\"{picked.Value}\" is used by {uses} record(s). Choose a value to move them to.", "Replacement");
+                    $"\"{picked.Value}\" is used by {Plural.Count(uses, "record")}. Choose a value to move them to.", "Replacement");
 
             db.Picklists.Remove(picked);
             return new PicklistMerged(picked.Value, replacement?.Value ?? "", moved);
