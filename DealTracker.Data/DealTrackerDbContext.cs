@@ -26,6 +26,7 @@ public class DealTrackerDbContext(DbContextOptions<DealTrackerDbContext> options
     public DbSet<LeadIndividual> LeadIndividuals => Set<LeadIndividual>();
     public DbSet<PicklistValue> Picklists => Set<PicklistValue>();
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
+    public DbSet<HistoryEvent> HistoryEvents => Set<HistoryEvent>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

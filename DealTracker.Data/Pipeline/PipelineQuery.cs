@@ -59,7 +59,7 @@ internal sealed class PipelineQuery
 
     /// <summary>The filtered leads with what the board needs of their status and deal.</summary>
     public string FilteredLeads(string extraCondition = "TRUE") => $"""
-        SELECT l.id, l.title, l.deal_id, l.owner_user_id, s.stage, s.updated_at AS stage_since, s.xmin::text::bigint AS version,
+        SELECT l.id, l.title, l.deal_id, l.owner_user_id, s.stage, s.stage_entered_at AS stage_since, s.xmin::text::bigint AS version,
                d.name AS deal_name, d.value_amount, COALESCE(d.value_currency, 'USD') AS currency, d.probability,
                d.close_date
         FROM leads l

@@ -147,7 +147,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         var takes = q.Add(columns.Select(c => c.Take).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
         var keyset = after is null
             ? ""
-            : $" AND (s.updated_at, l.id) < ({q.Add(after.StageSince, NpgsqlDbType.TimestampTz)}, {q.Add(after.LeadId, NpgsqlDbType.Bigint)})";
+            : $" AND (s.stage_entered_at, l.id) < ({q.Add(after.StageSince, NpgsqlDbType.TimestampTz)}, {q.Add(after.LeadId, NpgsqlDbType.Bigint)})";
         var sql = $"""
             SELECT f.id AS lead_id, f.title, f.stage, f.deal_id, f.deal_name, f.value_amount AS value, f.currency,
                    f.probability, f.close_date, f.stage_since, f.version,
@@ -162,7 +162,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
             FROM unnest({stages}, {takes}) AS c(stage, take)
             CROSS JOIN LATERAL (
                 {q.FilteredLeads("s.stage = c.stage" + keyset)}
-                ORDER BY s.updated_at DESC, l.id DESC
+                ORDER BY s.stage_entered_at DESC, l.id DESC
                 LIMIT c.take) f
             ORDER BY f.stage, f.stage_since DESC, f.id DESC
             """;

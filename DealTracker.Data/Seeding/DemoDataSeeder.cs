@@ -1,5 +1,6 @@
 using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
+using DealTracker.Data.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -66,6 +67,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> facto
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Two instances starting together must not both seed: the second waits here, then sees the data.
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4242001)", ct);
+        await db.ActAsAsync(ActingUser.System, ct);
         if (await db.Deals.AnyAsync(d => d.Name == ExampleDealName, ct))
             return false;
 
@@ -76,7 +78,10 @@ public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> facto
 
         // Spread "days in stage" like a real pipeline instead of every lead having moved just now.
         await db.Database.ExecuteSqlRawAsync(
-            "UPDATE lead_status SET updated_at = now() - ((lead_id * 7919) % 40) * interval '1 day' - ((lead_id * 31) % 24) * interval '1 hour'", ct);
+            """
+            UPDATE lead_status SET updated_at = now() - ((lead_id * 7919) % 40) * interval '1 day' - ((lead_id * 31) % 24) * interval '1 hour',
+                                   stage_entered_at = now() - ((lead_id * 7919) % 40) * interval '1 day' - ((lead_id * 31) % 24) * interval '1 hour'
+            """, ct);
         await tx.CommitAsync(ct);
         logger.LogInformation("Loaded demo data: {Deals} deals", generatedDeals + 1);
         return true;
