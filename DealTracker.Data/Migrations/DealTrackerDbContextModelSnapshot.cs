@@ -165,6 +165,88 @@ namespace DealTracker.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DealTracker.Data.Entities.HistoryEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor_name");
+
+                    b.Property<long?>("ActorUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<long?>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Field")
+                        .HasColumnType("text")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("text")
+                        .HasColumnName("new_value");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("text")
+                        .HasColumnName("old_value");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordLabel")
+                        .HasColumnType("text")
+                        .HasColumnName("record_label");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("record_type");
+
+                    b.HasKey("Id")
+                        .HasName("history_events_pkey");
+
+                    b.HasIndex("DealId", "OccurredAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("idx_history_events_deal")
+                        .HasFilter("deal_id IS NOT NULL");
+
+                    b.HasIndex("RecordType", "RecordId", "OccurredAt", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("idx_history_events_record");
+
+                    b.ToTable("history_events", (string)null);
+                });
+
             modelBuilder.Entity("DealTracker.Data.Entities.Individual", b =>
                 {
                     b.Property<long>("Id")
@@ -433,6 +515,12 @@ namespace DealTracker.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("stage");
 
+                    b.Property<DateTime>("StageEnteredAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_entered_at")
+                        .HasDefaultValueSql("now()");
+
                     b.Property<DateTime>("UpdatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -451,9 +539,9 @@ namespace DealTracker.Data.Migrations
                     b.HasIndex("Stage")
                         .HasDatabaseName("idx_lead_status_stage");
 
-                    b.HasIndex("Stage", "UpdatedAt", "LeadId")
+                    b.HasIndex("Stage", "StageEnteredAt", "LeadId")
                         .IsDescending(false, true, true)
-                        .HasDatabaseName("idx_lead_status_stage_updated_at_lead_id");
+                        .HasDatabaseName("idx_lead_status_stage_entered_at_lead_id");
 
                     b.ToTable("lead_status", (string)null);
                 });
