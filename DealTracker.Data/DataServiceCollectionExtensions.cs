@@ -56,6 +56,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<OwnershipService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<Preferences.UserPreferenceService>();
+        services.AddScoped<History.TimelineService>();
         services.AddHostedService(sp => new ChangeListener(connectionString, sp.GetRequiredService<ChangeNotifier>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChangeListener>>()));
         return services;
