@@ -38,8 +38,10 @@ public static class DataServiceCollectionExtensions
     /// Services that check ownership are scoped and need an <see cref="IActingUser"/>: the caller registers it (the
     /// web app from the signed-in user; tests and tools <see cref="ActingUser.System"/>), never a silent default.
     /// </summary>
-    public static IServiceCollection AddDealTrackerData(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddDealTrackerData(this IServiceCollection services, string connectionString,
+        string? timeZoneId = null)
     {
+        services.AddSingleton(Infrastructure.AppClock.For(timeZoneId));
         services.AddDbContextFactory<DealTrackerDbContext>(o => ConfigureDbContext(o, connectionString));
         services.AddSingleton<PicklistService>();
         services.AddDealTrackerIdentityCore();

@@ -27,7 +27,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
 
 builder.Services.AddRazorComponents().AddInteractiveServerComponents();
 builder.Services.AddMudServices();
-builder.Services.AddDealTrackerData(connectionString);
+builder.Services.AddDealTrackerData(connectionString, builder.Configuration["App:TimeZone"]);
 builder.Services.AddDealTrackerAuth();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
