@@ -59,6 +59,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<UserAdminService>();
         services.AddScoped<Preferences.UserPreferenceService>();
         services.AddScoped<History.TimelineService>();
+        services.AddScoped<Notes.NoteService>();
+        services.AddScoped<NextSteps.NextStepService>();
         services.AddHostedService(sp => new ChangeListener(connectionString, sp.GetRequiredService<ChangeNotifier>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChangeListener>>()));
         return services;

@@ -38,6 +38,9 @@ public class HistoryEvent
     public string? OldValue { get; set; }
     public string? NewValue { get; set; }
 
+    /// <summary>The note a note event is about (it may since have been edited or deleted).</summary>
+    public long? NoteId { get; set; }
+
     /// <summary>Context for the sentence: a lost reason with a stage move, the party a link change is about.</summary>
     public string? Detail { get; set; }
 }

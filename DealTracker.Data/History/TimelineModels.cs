@@ -1,6 +1,9 @@
 namespace DealTracker.Data.History;
 
-/// <summary>One event as a timeline shows it. <see cref="RecordLabel"/> names the record at the time of the event.</summary>
+/// <summary>
+/// One event as a timeline shows it. <see cref="RecordLabel"/> names the record at the time of the event; for a note's
+/// events <see cref="Note"/> is the note as it is now (null once deleted).
+/// </summary>
 public sealed record TimelineEntry(
     long Id,
     DateTime OccurredAt,
@@ -14,4 +17,5 @@ public sealed record TimelineEntry(
     string? Field,
     string? OldValue,
     string? NewValue,
-    string? Detail);
+    string? Detail,
+    Notes.NoteState? Note = null);

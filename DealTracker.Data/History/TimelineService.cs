@@ -1,7 +1,6 @@
-using System.Linq.Expressions;
 using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
-using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Notes;
 using DealTracker.Data.Ownership;
 using Microsoft.EntityFrameworkCore;
 
@@ -22,7 +21,7 @@ public sealed class TimelineService(IDbContextFactory<DealTrackerDbContext> fact
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         await Access.RequireLeadAsync(db, actor, leadId, ct);
-        return await ReadAsync(db.HistoryEvents.Where(e => e.RecordType == HistoryRecordTypes.Lead && e.RecordId == leadId),
+        return await ReadAsync(db, db.HistoryEvents.Where(e => e.RecordType == HistoryRecordTypes.Lead && e.RecordId == leadId),
             query, ct);
     }
 
@@ -39,7 +38,7 @@ public sealed class TimelineService(IDbContextFactory<DealTrackerDbContext> fact
                 || visibleLeads.Any(l => l.Id == e.RecordId)
                 || !allLeads.Any(l => l.Id == e.RecordId));
         }
-        return await ReadAsync(events, query, ct);
+        return await ReadAsync(db, events, query, ct);
     }
 
     /// <summary>An organization's, individual's or contact's own history (parties are visible to every user).</summary>
@@ -49,10 +48,11 @@ public sealed class TimelineService(IDbContextFactory<DealTrackerDbContext> fact
         if (!PartyTypes.Contains(recordType))
             throw new ArgumentOutOfRangeException(nameof(recordType), recordType, "Not a kind of party.");
         await using var db = await factory.CreateDbContextAsync(ct);
-        return await ReadAsync(db.HistoryEvents.Where(e => e.RecordType == recordType && e.RecordId == recordId), query, ct);
+        return await ReadAsync(db, db.HistoryEvents.Where(e => e.RecordType == recordType && e.RecordId == recordId), query, ct);
     }
 
-    private static async Task<TimelinePage> ReadAsync(IQueryable<HistoryEvent> events, TimelineQuery query, CancellationToken ct)
+    private static async Task<TimelinePage> ReadAsync(DealTrackerDbContext db, IQueryable<HistoryEvent> events, TimelineQuery query,
+        CancellationToken ct)
     {
         var size = Math.Clamp(query.PageSize, 1, TimelineQuery.MaxPageSize);
         if (query.Kinds is { Count: > 0 } kinds)
@@ -62,16 +62,19 @@ public sealed class TimelineService(IDbContextFactory<DealTrackerDbContext> fact
         }
         if (query.Before is { } before)
             events = events.Where(e => e.OccurredAt < before.OccurredAt || (e.OccurredAt == before.OccurredAt && e.Id < before.Id));
-        var rows = await events.AsNoTracking()
+        var rows = await ProjectAsync(events.AsNoTracking()
             .OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id)
-            .Take(size + 1)
-            .Select(ToEntry)
-            .ToListAsync(ct);
+            .Take(size + 1), db, ct);
         var older = rows.Count > size ? TimelineCursor.After(rows[size - 1]) : null;
         return new TimelinePage(rows.Take(size).ToList(), older);
     }
 
-    private static readonly Expression<Func<HistoryEvent, TimelineEntry>> ToEntry = e => new TimelineEntry(
-        e.Id, e.OccurredAt, e.ActorUserId, e.ActorName, e.RecordType, e.RecordId, e.RecordLabel, e.Kind, e.Action,
-        e.Field, e.OldValue, e.NewValue, e.Detail);
+    private static async Task<List<TimelineEntry>> ProjectAsync(IQueryable<HistoryEvent> events, DealTrackerDbContext db,
+        CancellationToken ct) =>
+        await events.Select(e => new TimelineEntry(
+                e.Id, e.OccurredAt, e.ActorUserId, e.ActorName, e.RecordType, e.RecordId, e.RecordLabel, e.Kind, e.Action,
+                e.Field, e.OldValue, e.NewValue, e.Detail,
+                db.Notes.Where(n => n.Id == e.NoteId).Select(n => new NoteState(n.Id, n.Body, n.AuthorUserId, n.Version))
+                    .FirstOrDefault()))
+            .ToListAsync(ct);
 }
