@@ -2,6 +2,7 @@ using DealTracker.Data.Entities;
 using DealTracker.Data.History;
 using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Live;
+using DealTracker.Data.Notes;
 using Microsoft.AspNetCore.Components;
 
 namespace DealTracker.Web.Components.Pages.History;
@@ -40,6 +41,9 @@ public sealed partial class RecordTimeline
     private (string, long)? _loadedFor;
 
     private bool ShowKindFilter => RecordType is HistoryRecordTypes.Lead or HistoryRecordTypes.Deal;
+
+    /// <summary>Leads and deals take notes, written right above their timeline.</summary>
+    private NoteTarget? NoteTarget => ShowKindFilter ? new NoteTarget(RecordType, RecordId) : null;
 
     private string EmptyText => _kind is null
         ? "Nothing has happened here yet. Changes will show up here as they are saved."
@@ -109,7 +113,8 @@ public sealed partial class RecordTimeline
         bool Names(long id) => change.Ids is null || change.Ids.Contains(id);
         return RecordType switch
         {
-            HistoryRecordTypes.Lead => (LeadTables.Contains(change.Table) || change.Table == "notes") && Names(RecordId),
+            // Notes announce note ids: any note change re-reads (notes are few, and the read is one indexed statement).
+            HistoryRecordTypes.Lead => (LeadTables.Contains(change.Table) && Names(RecordId)) || change.Table == "notes",
             HistoryRecordTypes.Deal => (change.Table == "deals" && Names(RecordId))
                 || (LeadTables.Contains(change.Table) && (change.Ids is null || change.Ids.Any(RelatedLeadIds.Contains)))
                 || (change.Table == "leads" && change.Operation != "UPDATE")

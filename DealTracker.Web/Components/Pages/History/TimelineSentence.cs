@@ -33,6 +33,12 @@ public static class TimelineSentence
 
     private static string Predicate(TimelineEntry e, string record) => (e.Action, e.Field) switch
     {
+        (HistoryActions.Created, "note") => $"added a note to {record}",
+        (HistoryActions.Updated, "note") => $"edited a note on {record}: {Quote(e.NewValue)}",
+        (HistoryActions.Deleted, "note") => $"deleted a note from {record}: {Quote(e.OldValue)}",
+        (HistoryActions.Created, "next_step") => $"set the next step of {record}: {e.NewValue}",
+        (HistoryActions.Completed, "next_step") => $"completed the next step of {record}: {e.OldValue}",
+        (_, "next_step") => $"changed the next step of {record} to {e.NewValue}",
         (HistoryActions.Baseline, _) => $"found {record} in {e.NewValue} when history began",
         (HistoryActions.Created, "stage") => $"put {record} in {e.NewValue}{Reason(e.Detail)}",
         (HistoryActions.Created, _) => $"created {record}",
