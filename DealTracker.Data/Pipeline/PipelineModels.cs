@@ -14,10 +14,11 @@ public sealed record PipelineFilter(
     string? Search = null,
     long? OwnerId = null,
     bool Mine = false,
-    bool Unassigned = false)
+    bool Unassigned = false,
+    NextSteps.NextStepWindow? NextStep = null)
 {
     public bool IsEmpty => DealId is null && OrganizationId is null && IndividualId is null && CloseFrom is null
-        && CloseTo is null && string.IsNullOrWhiteSpace(Search) && OwnerId is null && !Mine && !Unassigned;
+        && CloseTo is null && string.IsNullOrWhiteSpace(Search) && OwnerId is null && !Mine && !Unassigned && NextStep is null;
 }
 
 /// <summary>
@@ -37,9 +38,16 @@ public sealed record PipelineCard(
     string? PartyName,
     DateTime StageSince,
     uint Version,
-    string? OwnerName)
+    string? OwnerName,
+    string? NextStep,
+    DateOnly? NextStepDueOn,
+    TimeOnly? NextStepDueTime)
 {
     public int DaysInStage(DateTime utcNow) => Math.Max(0, (int)(utcNow - StageSince).TotalDays);
+
+    /// <summary>Whether the next step is overdue at <paramref name="localNow"/> (the app's time zone).</summary>
+    public bool IsNextStepOverdue(DateTime localNow) =>
+        NextStep is not null && NextStepDueOn is { } due && NextSteps.NextStepRules.IsOverdue(due, NextStepDueTime, localNow);
 }
 
 /// <summary>Money of one currency: deals are counted once, and currencies are never added together.</summary>

@@ -1,5 +1,7 @@
 using System.Text;
 using DealTracker.Data.Identity;
+using DealTracker.Data.Infrastructure;
+using DealTracker.Data.NextSteps;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -15,7 +17,7 @@ internal sealed class PipelineQuery
     private readonly StringBuilder _where = new("TRUE");
     public List<NpgsqlParameter> Parameters { get; } = [];
 
-    public PipelineQuery(PipelineFilter filter, IActingUser actor)
+    public PipelineQuery(PipelineFilter filter, IActingUser actor, AppClock clock)
     {
         if (!actor.IsManagerOrAdmin)
         {
@@ -35,6 +37,17 @@ internal sealed class PipelineQuery
             _where.Append(" AND l.owner_user_id IS NULL");
         else if (filter.OwnerId is { } owner)
             And("l.owner_user_id = {0}", owner, NpgsqlDbType.Bigint);
+        if (filter.NextStep is { } window)
+        {
+            var now = clock.Now;
+            var today = DateOnly.FromDateTime(now);
+            if (window == NextStepWindow.Overdue)
+                _where.Append(" AND ").Append(string.Format(NextStepRules.OverdueSql,
+                    Add(today, NpgsqlDbType.Date), Add(TimeOnly.FromDateTime(now), NpgsqlDbType.Time)));
+            else
+                _where.Append(" AND ").Append(string.Format(NextStepRules.DueThisWeekSql,
+                    Add(AppClock.WeekStart(today), NpgsqlDbType.Date), Add(AppClock.WeekStart(today).AddDays(6), NpgsqlDbType.Date)));
+        }
         if (filter.DealId is { } deal)
             And("l.deal_id = {0}", deal, NpgsqlDbType.Bigint);
         if (filter.OrganizationId is { } org)
@@ -61,7 +74,7 @@ internal sealed class PipelineQuery
     public string FilteredLeads(string extraCondition = "TRUE") => $"""
         SELECT l.id, l.title, l.deal_id, l.owner_user_id, s.stage, s.stage_entered_at AS stage_since, s.xmin::text::bigint AS version,
                d.name AS deal_name, d.value_amount, COALESCE(d.value_currency, 'USD') AS currency, d.probability,
-               d.close_date
+               d.close_date, l.next_step, l.next_step_due_on, l.next_step_due_time
         FROM leads l
         JOIN lead_status s ON s.lead_id = l.id
         JOIN deals d ON d.id = l.deal_id

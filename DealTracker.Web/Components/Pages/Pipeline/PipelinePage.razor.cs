@@ -1,4 +1,5 @@
 using DealTracker.Data.Live;
+using DealTracker.Data.NextSteps;
 using DealTracker.Data.Pipeline;
 using DealTracker.Data.Preferences;
 using Microsoft.AspNetCore.Components;
@@ -27,6 +28,11 @@ public partial class PipelinePage
     /// <summary>A user's id, or "none" for the unassigned leads.</summary>
     [SupplyParameterFromQuery(Name = "owner")] public string? Owner { get; set; }
     [SupplyParameterFromQuery(Name = "mine")] public bool? Mine { get; set; }
+    /// <summary>"overdue" or "week": leads whose next step is overdue, or due this week.</summary>
+    [SupplyParameterFromQuery(Name = "next")] public string? NextStep { get; set; }
+
+    public const string NextOverdue = "overdue";
+    public const string NextThisWeek = "week";
 
     /// <summary>The "owner" query value for the unassigned leads.</summary>
     public const string NoOwner = "none";
@@ -68,7 +74,13 @@ public partial class PipelinePage
             string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
             OwnerId: long.TryParse(Owner, out var owner) ? owner : null,
             Mine: Mine == true,
-            Unassigned: Owner == NoOwner);
+            Unassigned: Owner == NoOwner,
+            NextStep: NextStep switch
+            {
+                NextOverdue => NextStepWindow.Overdue,
+                NextThisWeek => NextStepWindow.DueThisWeek,
+                _ => null,
+            });
         if (_board is not null && filter == _filter)
             return;
         _filter = filter;
@@ -101,6 +113,12 @@ public partial class PipelinePage
             ["to"] = filter.CloseTo?.ToString("yyyy-MM-dd"),
             ["owner"] = filter.Unassigned ? NoOwner : filter.OwnerId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["mine"] = filter.Mine ? "true" : null,
+            ["next"] = filter.NextStep switch
+            {
+                NextStepWindow.Overdue => NextOverdue,
+                NextStepWindow.DueThisWeek => NextThisWeek,
+                _ => null,
+            },
         }));
 
     /// <summary>
