@@ -5,6 +5,7 @@ using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Leads;
 using DealTracker.Data.NextSteps;
 using DealTracker.Data.Notes;
+using DealTracker.Data.Pipeline;
 using DealTracker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -145,5 +146,35 @@ public sealed class NotesAndNextStepsTests(DatabaseFixture db) : IClassFixture<D
         Assert.False(NextStepRules.IsOverdue(new DateOnly(2026, 12, 2), new TimeOnly(14, 30), now));
         Assert.Equal(new DateOnly(2026, 11, 30), AppClock.WeekStart(new DateOnly(2026, 12, 6)));
         Assert.Equal(new DateOnly(2026, 11, 30), AppClock.WeekStart(new DateOnly(2026, 11, 30)));
+    }
+
+    [Fact]
+    public async Task The_board_filters_overdue_and_due_this_week_and_cards_carry_the_next_step()
+    {
+        var marker = TestData.Unique("Steps");
+        var clock = db.Get<AppClock>();
+        var monday = AppClock.WeekStart(clock.Today);
+        var overdue = await Data.LeadAsync(title: marker + " overdue", stage: "New");
+        var thisWeek = await Data.LeadAsync(title: marker + " this week", stage: "New");
+        var later = await Data.LeadAsync(title: marker + " later", stage: "New");
+        await Data.LeadAsync(title: marker + " none", stage: "New");
+        var steps = Svc<NextStepService>(db.As(ActingUser.System));
+        await steps.SetAsync(overdue, new NextStepInput("Chase", clock.Today.AddDays(-1)));
+        await steps.SetAsync(thisWeek, new NextStepInput("Demo", monday.AddDays(6)));
+        await steps.SetAsync(later, new NextStepInput("Renewal", monday.AddDays(21)));
+        var pipeline = Svc<PipelineService>(db.As(ActingUser.System));
+
+        async Task<string[]> TitlesAsync(NextStepWindow? window) =>
+            (await pipeline.LoadBoardAsync(new PipelineFilter(Search: marker, NextStep: window))).Columns
+            .SelectMany(c => c.Cards).Select(c => c.Title).Order().ToArray();
+
+        Assert.Equal([marker + " overdue"], await TitlesAsync(NextStepWindow.Overdue));
+        var week = await TitlesAsync(NextStepWindow.DueThisWeek);
+        Assert.Contains(marker + " this week", week);
+        Assert.DoesNotContain(marker + " later", week);
+        var card = (await pipeline.LoadBoardAsync(new PipelineFilter(Search: marker))).Columns.SelectMany(c => c.Cards)
+            .Single(c => c.LeadId == overdue);
+        Assert.Equal(("Chase", clock.Today.AddDays(-1)), (card.NextStep, card.NextStepDueOn!.Value));
+        Assert.True(card.IsNextStepOverdue(clock.Now));
     }
 }
