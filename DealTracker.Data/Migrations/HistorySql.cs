@@ -86,7 +86,24 @@ internal static class HistorySql
           END
         $$;
 
-        -- The one place an event is written. Its time is the transaction's: nobody chooses it.
+        -- An event's time is the transaction's. Only the schema owner (the demo seeder, a data import) may backdate it,
+        -- through the transaction-local dealtracker.backdate_to; anyone else who tries is refused.
+        CREATE OR REPLACE FUNCTION history_now() RETURNS TIMESTAMPTZ
+        LANGUAGE plpgsql STABLE AS $$
+        DECLARE
+          v_setting TEXT := current_setting('dealtracker.backdate_to', true);
+        BEGIN
+          IF v_setting IS NULL OR v_setting = '' THEN
+            RETURN now();
+          END IF;
+          IF NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = 'history_events'::regclass), 'MEMBER') THEN
+            RAISE EXCEPTION 'Only the schema owner may backdate history.' USING ERRCODE = 'insufficient_privilege';
+          END IF;
+          RETURN v_setting::TIMESTAMPTZ;
+        END;
+        $$;
+
+        -- The one place an event is written.
         CREATE OR REPLACE FUNCTION history_write(p_record_type TEXT, p_record_id BIGINT, p_label TEXT, p_deal_id BIGINT,
           p_kind TEXT, p_action TEXT, p_field TEXT, p_old TEXT, p_new TEXT, p_detail TEXT) RETURNS void
         LANGUAGE plpgsql AS $$
@@ -96,7 +113,7 @@ internal static class HistorySql
           SELECT * INTO v_actor FROM history_actor();
           INSERT INTO history_events (occurred_at, actor_user_id, actor_name, record_type, record_id, record_label, deal_id,
                                       kind, action, field, old_value, new_value, detail)
-          VALUES (now(), v_actor.actor_user_id, v_actor.actor_name, p_record_type, p_record_id, p_label, p_deal_id,
+          VALUES (history_now(), v_actor.actor_user_id, v_actor.actor_name, p_record_type, p_record_id, p_label, p_deal_id,
                   p_kind, p_action, p_field, p_old, p_new, p_detail);
         END;
         $$;
@@ -326,5 +343,6 @@ internal static class HistorySql
             DROP FUNCTION IF EXISTS history_display(TEXT, TEXT);
             DROP FUNCTION IF EXISTS history_party_label(TEXT, BIGINT);
             DROP FUNCTION IF EXISTS history_actor();
+            DROP FUNCTION IF EXISTS history_now();
             """));
 }

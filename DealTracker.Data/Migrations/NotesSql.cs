@@ -31,7 +31,7 @@ internal static class NotesSql
           SELECT * INTO v_actor FROM history_actor();
           INSERT INTO history_events (occurred_at, actor_user_id, actor_name, record_type, record_id, record_label, deal_id,
                                       kind, action, field, old_value, new_value, detail, note_id)
-          VALUES (now(), v_actor.actor_user_id, v_actor.actor_name, v_type, COALESCE(v_lead_id, v_deal_id), v_label, v_deal,
+          VALUES (history_now(), v_actor.actor_user_id, v_actor.actor_name, v_type, COALESCE(v_lead_id, v_deal_id), v_label, v_deal,
                   'note', CASE TG_OP WHEN 'INSERT' THEN 'created' WHEN 'UPDATE' THEN 'updated' ELSE 'deleted' END, 'note',
                   CASE WHEN TG_OP <> 'INSERT' THEN OLD.body END, CASE WHEN TG_OP <> 'DELETE' THEN NEW.body END, NULL, v_note_id);
           RETURN CASE WHEN TG_OP = 'DELETE' THEN OLD END;

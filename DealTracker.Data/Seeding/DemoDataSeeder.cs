@@ -1,6 +1,7 @@
 using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Picklists;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -71,17 +72,21 @@ public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> facto
         if (await db.Deals.AnyAsync(d => d.Name == ExampleDealName, ct))
             return false;
 
+        var now = DateTime.UtcNow;
         AddSeedExample(db);
-        new SamplePipeline(db, DateOnly.FromDateTime(DateTime.UtcNow)).Add(generatedDeals);
+        new SamplePipeline(db, DateOnly.FromDateTime(now)).Add(generatedDeals);
         await SpreadOverSalesUsersAsync(db, ct);
+        // The demo's past: everything was created about two months ago, in the first stage, then moved (DemoHistory).
+        var targets = DemoHistory.StartInFirstStage(
+            db.ChangeTracker.Entries<Lead>().Where(e => e.State == EntityState.Added).Select(e => e.Entity),
+            await PicklistService.FirstActiveStageAsync(db, ct));
+        var created = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc).AddDays(-60);
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT set_config('dealtracker.backdate_to', {created.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}, true)", ct);
         await db.SaveChangesAsync(ct);
-
         // Spread "days in stage" like a real pipeline instead of every lead having moved just now.
-        await db.Database.ExecuteSqlRawAsync(
-            """
-            UPDATE lead_status SET updated_at = now() - ((lead_id * 7919) % 40) * interval '1 day' - ((lead_id * 31) % 24) * interval '1 hour',
-                                   stage_entered_at = now() - ((lead_id * 7919) % 40) * interval '1 day' - ((lead_id * 31) % 24) * interval '1 hour'
-            """, ct);
+        await new DemoHistory(db).WriteAsync(targets, created, now, ct);
+
         await tx.CommitAsync(ct);
         logger.LogInformation("Loaded demo data: {Deals} deals", generatedDeals + 1);
         return true;
