@@ -26,7 +26,9 @@ public static class DatabaseErrors
             return new ConcurrencyConflictException(
                 "Someone else changed this record after you opened it. Reload to see their changes.");
 
-        var pg = exception as PostgresException ?? exception.InnerException as PostgresException;
+        if (IsUnavailable(exception))
+            return new DatabaseUnavailableException();
+        var pg = Find<PostgresException>(exception);
         if (pg is null)
             return null;
 
@@ -45,7 +47,33 @@ public static class DatabaseErrors
             PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected =>
                 new ConcurrencyConflictException("Someone else was changing the same records. Please try again."),
             PostgresErrorCodes.StringDataRightTruncation => new RuleViolationException("A value is too long."),
+            PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter =>
+                new RuleViolationException("A value contains a character that cannot be stored (U+0000)."),
             _ => null,
         };
+    }
+
+    /// <summary>PostgreSQL rolled the whole transaction back to break a deadlock or keep transactions serializable.</summary>
+    public static bool IsRolledBackByServer(Exception exception) =>
+        Find<PostgresException>(exception)?.SqlState is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+
+    /// <summary>
+    /// The database is not there: no connection (refused, reset, timed out), or the server is shutting down or starting
+    /// up (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now, 08xxx connection exceptions).
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        if (Find<PostgresException>(exception) is { } pg)
+            return pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+                || pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow;
+        return Find<NpgsqlException>(exception) is not null || Find<TimeoutException>(exception) is not null;
+    }
+
+    private static T? Find<T>(Exception? exception) where T : Exception
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            if (exception is T found)
+                return found;
+        return null;
     }
 }

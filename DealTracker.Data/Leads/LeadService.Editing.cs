@@ -29,7 +29,7 @@ public sealed partial class LeadService
     /// version deliberately, save again with the conflict's <c>Current</c> as the original.
     /// </summary>
     public Task<LeadForEdit> UpdateLeadAsync(LeadForEdit original, LeadChanges changes, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var title = LeadRules.RequireTitle(changes.Title);
             var description = Input.Optional(changes.Description, Limits.LongText, "Description");

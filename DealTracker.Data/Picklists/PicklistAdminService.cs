@@ -21,13 +21,13 @@ public sealed class PicklistAdminService(IDbContextFactory<DealTrackerDbContext>
     private Task<T> AdminWriteAsync<T>(Func<DealTrackerDbContext, Task<T>> work, CancellationToken ct)
     {
         Access.RequireAdmin(actor, "Only admins can change picklists.");
-        return factory.WriteAsync(work, ct);
+        return factory.WriteAsync(actor, work, ct);
     }
 
     private Task AdminWriteAsync(Func<DealTrackerDbContext, Task> work, CancellationToken ct)
     {
         Access.RequireAdmin(actor, "Only admins can change picklists.");
-        return factory.WriteAsync(work, ct);
+        return factory.WriteAsync(actor, work, ct);
     }
 
     /// <summary>Every category (the known ones first, in their order) with its values and usage counts, in one query.</summary>

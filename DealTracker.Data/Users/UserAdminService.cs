@@ -128,7 +128,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
 
     /// <summary>Moves every lead and deal of <paramref name="fromUserId"/> to another active user, or unassigns them (null).</summary>
     public Task<(int Leads, int Deals)> ReassignAllAsync(long fromUserId, long? toUserId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             Access.RequireAdmin(actor);
             if (toUserId == fromUserId)
@@ -151,6 +151,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await ActiveUser.RequireActiveAsync(db, actor, ct);
             var result = await work(users, db);
             await tx.CommitAsync(ct);
             return result;
