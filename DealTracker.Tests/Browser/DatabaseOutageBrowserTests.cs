@@ -51,6 +51,10 @@ public sealed class DatabaseOutageBrowserTests(BrowserFixture browser) : IClassF
         await Expect(board.Locator("[data-testid=board-loading]")).ToHaveCountAsync(0);
         var cardLink = await board.Locator("[data-testid=lead-card-title]").First.GetAttributeAsync("href");
         var leadId = long.Parse(cardLink!["/leads/".Length..]);
+        var reader = await form.Context.NewPageAsync();
+        await reader.GotoInteractiveAsync(_app.BaseUrl + "/leads");
+        var leadLink = reader.Locator("#main-content a[href^='/leads/']:not([href$='/new'])").First;
+        await Expect(leadLink).ToBeVisibleAsync();
         await form.GotoInteractiveAsync(_app.BaseUrl + $"/leads/{leadId}");
         var title = TestData.Unique("Typed while the database was away");
         await form.GetByLabel("Title").FillAsync(title);
@@ -65,6 +69,10 @@ public sealed class DatabaseOutageBrowserTests(BrowserFixture browser) : IClassF
         await board.Locator("[data-testid=toggle-chart]").ClickAsync();
         await board.GetByLabel("My leads").ClickAsync();
         await Expect(board.Locator("[data-testid=board-error]")).ToBeVisibleAsync();
+        // A page that cannot load at all fails alone, inside the error boundary; the circuit goes on.
+        await leadLink.ClickAsync();
+        await Expect(reader.Locator("[data-testid=page-error]")).ToBeVisibleAsync();
+        await Expect(reader.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await form.SaveScreenshotAsync("database-away-lead-form");
         await Expect(form.Locator("#blazor-error-ui")).ToBeHiddenAsync();
         await Expect(board.Locator("#blazor-error-ui")).ToBeHiddenAsync();
@@ -75,6 +83,8 @@ public sealed class DatabaseOutageBrowserTests(BrowserFixture browser) : IClassF
         await Expect(form.Locator(".mud-snackbar")).ToContainTextAsync("Lead saved.");
         await Expect(form.Locator("[data-testid=form-error]")).ToHaveCountAsync(0);
         Assert.Equal(title, await probe.ScalarAsync<string>($"SELECT title FROM leads WHERE id = {leadId}"));
+        await reader.Locator("[data-testid=page-error-retry]").ClickAsync();
+        await Expect(reader.GetByLabel("Title")).ToBeVisibleAsync();
         // The board comes back by itself once the database reports changes again.
         await board.GetByLabel("My leads").ClickAsync();
         await Expect(board.Locator("[data-testid=board-error]")).ToHaveCountAsync(0);
