@@ -2,19 +2,6 @@ using System.Net.Mail;
 
 namespace DealTracker.Data.Infrastructure;
 
-/// <summary>How long each kind of text may be: generous for people, bounded for the database and the screen.</summary>
-public static class Limits
-{
-    public const int Title = 200;
-    public const int Name = 200;
-    public const int PersonName = 100;
-    public const int Short = 100;
-    public const int Email = 254;
-    public const int Website = 500;
-    public const int Phone = 50;
-    public const int LongText = 4000;
-}
-
 /// <summary>
 /// Checks one typed value: trimmed, bounded, and (for emails and websites) well-formed. Anything else a user
 /// types, markup and unusual Unicode included, is stored exactly as given; the UI always shows it as text.
@@ -63,19 +50,4 @@ public static class Input
             throw new RuleViolationException("This contains a character that cannot be stored (U+0000).", field);
         return clean;
     }
-}
-
-/// <summary>One page of a list, with how many rows match in all.</summary>
-public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total);
-
-/// <summary>What a lookup or link needs of a record: its id and how people recognise it.</summary>
-public sealed record Choice(long Id, string Name, string? Detail = null);
-
-public static class SearchPattern
-{
-    /// <summary>A case-insensitive "contains" pattern for ILIKE, with the user's % and _ taken literally.</summary>
-    public static string? Contains(string? term) =>
-        Text.Clean(term) is { } clean
-            ? "%" + clean.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%"
-            : null;
 }

@@ -1,0 +1,4 @@
+namespace DealTracker.Data.Parties;
+
+/// <summary>A lead a party is on, with the party's relationship or role there.</summary>
+public sealed record PartyLeadRow(long LeadId, string Title, string DealName, string Stage, string? Role, bool IsPrimary);
