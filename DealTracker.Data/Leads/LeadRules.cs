@@ -10,7 +10,7 @@ internal static class LeadRules
 {
     public static string RequireTitle(string? title)
     {
-        var clean = Text.Clean(title);
+        var clean = Text.Clean(title, "Title");
         if (clean is null)
             throw new RuleViolationException("Give the lead a title.", "Title");
         if (clean.Length > LeadService.TitleMaxLength)
@@ -46,7 +46,7 @@ internal static class LeadRules
     /// <summary>A stage that needs a reason (Lost) refuses to go without one; other stages keep no stale reason.</summary>
     public static string? ReasonFor(PicklistOption stage, string stageValue, string? reason)
     {
-        var clean = Text.Clean(reason);
+        var clean = Text.Clean(reason, "Reason");
         if (stage.NeedsReason && clean is null)
             throw new RuleViolationException($"Say why the lead moves to {stageValue}.", "Reason");
         return clean;

@@ -51,7 +51,7 @@ public sealed partial class LeadService
                 await OwnershipService.RequireActiveUserAsync(db, changes.OwnerUserId, ct);
             if (!await db.Deals.VisibleTo(actor).AnyAsync(d => d.Id == changes.DealId, ct))
                 throw new RuleViolationException("That deal no longer exists. Pick another.", "Deal");
-            var stage = Text.Clean(changes.Stage) ?? throw new RuleViolationException("Choose a stage.", "Stage");
+            var stage = Text.Clean(changes.Stage, "Stage") ?? throw new RuleViolationException("Choose a stage.", "Stage");
             var option = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct,
                 currentValue: current.Stage);
             var reason = LeadRules.ReasonFor(option!, stage, Input.Optional(changes.Reason, Limits.Name, "Reason"));

@@ -176,7 +176,7 @@ public sealed class PicklistAdminService(IDbContextFactory<DealTrackerDbContext>
 
     private static string RequireName(string? value)
     {
-        var name = Text.Clean(value) ?? throw new RuleViolationException("Enter a value.", "Value");
+        var name = Text.Clean(value, "Value") ?? throw new RuleViolationException("Enter a value.", "Value");
         if (name.Length > ValueMaxLength)
             throw new RuleViolationException(
                 $"A value can be at most {ValueMaxLength} characters; this one has {name.Length}.", "Value");

@@ -1,5 +1,6 @@
 using System.Text;
 using DealTracker.Data.Identity;
+using DealTracker.Data.Infrastructure;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -47,14 +48,14 @@ internal sealed class PipelineQuery
             And("d.close_date >= {0}", from, NpgsqlDbType.Date);
         if (filter.CloseTo is { } to)
             And("d.close_date <= {0}", to, NpgsqlDbType.Date);
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (SearchPattern.Contains(filter.Search) is { } pattern)
             And("""
                 (l.title ILIKE {0} OR d.name ILIKE {0}
                  OR EXISTS (SELECT 1 FROM lead_organizations so JOIN organizations o ON o.id = so.organization_id
                             WHERE so.lead_id = l.id AND o.name ILIKE {0})
                  OR EXISTS (SELECT 1 FROM lead_individuals si JOIN individuals i ON i.id = si.individual_id
                             WHERE si.lead_id = l.id AND (i.given_name || ' ' || i.family_name) ILIKE {0}))
-                """, ContainsPattern(filter.Search.Trim()), NpgsqlDbType.Text);
+                """, pattern, NpgsqlDbType.Text);
     }
 
     /// <summary>The filtered leads with what the board needs of their status and deal.</summary>
@@ -77,8 +78,4 @@ internal sealed class PipelineQuery
 
     private void And(string condition, object value, NpgsqlDbType type) =>
         _where.Append(" AND ").Append(string.Format(condition, Add(value, type)));
-
-    /// <summary>A substring pattern for ILIKE: the user's % and _ are matched literally.</summary>
-    public static string ContainsPattern(string text) =>
-        "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
 }

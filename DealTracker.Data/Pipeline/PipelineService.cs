@@ -1,5 +1,6 @@
 using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
+using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Ownership;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;
@@ -100,7 +101,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         Func<DealTrackerDbContext, string?, IQueryable<PipelineFilterOption>> query, CancellationToken ct)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var pattern = string.IsNullOrWhiteSpace(text) ? null : PipelineQuery.ContainsPattern(text.Trim());
+        var pattern = SearchPattern.Contains(text);
         return await query(db, pattern).AsNoTracking().Take(20).ToListAsync(ct);
     }
 

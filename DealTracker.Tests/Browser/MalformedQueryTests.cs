@@ -23,6 +23,17 @@ public sealed class MalformedQueryTests(DemoAppFixture app) : IClassFixture<Demo
     }
 
     [Fact]
+    public async Task A_search_for_U0000_on_the_board_is_refused_with_a_sentence_not_a_failed_board()
+    {
+        using var client = await app.ClientAsync(Roles.Manager);
+        using var response = await client.GetAsync("/pipeline?q=%00");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var page = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
+        Assert.Contains(DealTracker.Data.Infrastructure.Text.NulRefused, page);
+        Assert.DoesNotContain("could not be loaded", page);
+    }
+
+    [Fact]
     public async Task An_anonymous_visitor_gets_the_sign_in_form_whatever_signedOut_says()
     {
         using var client = app.NewClient();

@@ -1,3 +1,4 @@
+using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Live;
 using DealTracker.Data.Pipeline;
 using DealTracker.Data.Preferences;
@@ -81,6 +82,11 @@ public partial class PipelinePage
             _names = await Pipeline.GetFilterNamesAsync(filter, _disposed.Token);
             SetBoard(await Pipeline.LoadBoardAsync(filter, ct: _disposed.Token));
             _error = null;
+        }
+        catch (RuleViolationException refusal)
+        {
+            // A filter the rules refuse (a search with U+0000): say what is wrong with it, not that the board failed.
+            _error = refusal.Message;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
