@@ -2,4 +2,4 @@ namespace DealTracker.Data.Leads;
 
 /// <summary>One row of /leads: the primary organization (or else individual) names who the lead is with.</summary>
 public sealed record LeadListRow(long Id, string Title, long DealId, string DealName, string Stage, string? PrimaryParty,
-    DateTime UpdatedAt, long? OwnerUserId = null, string? OwnerName = null);
+    DateTime UpdatedAt, long? OwnerUserId = null, string? OwnerName = null, bool MayOpenDeal = true);

@@ -33,6 +33,11 @@ public static class Access
         return leads.Where(l => l.OwnerUserId == null || l.OwnerUserId == me);
     }
 
+    /// <summary>
+    /// The deals the actor may open: their page, their leads, their history. Of the deal of a lead they may see but not
+    /// of a deal they may see, a Sales user sees only the name, value and close date, read-only, through the lead
+    /// (<see cref="Leads.LeadDealSummary"/>, the board's cards); whether they may open it is always this rule.
+    /// </summary>
     public static IQueryable<Deal> VisibleTo(this IQueryable<Deal> deals, IActingUser actor)
     {
         if (actor.IsManagerOrAdmin)
