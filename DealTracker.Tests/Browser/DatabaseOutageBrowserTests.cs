@@ -21,14 +21,7 @@ public sealed class DatabaseOutageBrowserTests(BrowserFixture browser) : IClassF
     public async Task InitializeAsync()
     {
         _cluster = await PostgresCluster.StartNewAsync();
-        await using (var admin = new NpgsqlConnection(_cluster.AdminConnectionString))
-        {
-            await admin.OpenAsync();
-            await using var create = new NpgsqlCommand("CREATE DATABASE outage", admin);
-            await create.ExecuteNonQueryAsync();
-        }
-        _connectionString = new NpgsqlConnectionStringBuilder(_cluster.AdminConnectionString) { Database = "outage", Pooling = true }
-            .ConnectionString;
+        _connectionString = await PostgresServer.CreateEmptyDatabaseOnAsync(_cluster.AdminConnectionString, "outage");
         _app = new AppServer(_connectionString, new() { ["Seed:Demo"] = "true" });
         await _app.StartListeningAsync();
     }

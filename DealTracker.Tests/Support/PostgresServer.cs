@@ -45,6 +45,17 @@ public static class PostgresServer
         return As(admin, AppRole, name);
     }
 
+    /// <summary>
+    /// An empty database named <paramref name="name"/> on another server (a private <see cref="PostgresCluster"/>), with
+    /// both roles set up as here; returns its connection string as the app role. The app migrates it at startup.
+    /// </summary>
+    public static async Task<string> CreateEmptyDatabaseOnAsync(string adminConnectionString, string name)
+    {
+        await ExecuteAsync(adminConnectionString, CreateRolesSql);
+        await ExecuteAsync(adminConnectionString, $"CREATE DATABASE \"{name}\" OWNER {OwnerRole}");
+        return As(adminConnectionString, AppRole, name);
+    }
+
     /// <summary>The same database as the owner role: for tests that must write what the app role cannot (legacy rows).</summary>
     public static string AsOwner(string connectionString) =>
         As(connectionString, OwnerRole, new NpgsqlConnectionStringBuilder(connectionString).Database!);
