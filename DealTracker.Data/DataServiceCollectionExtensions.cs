@@ -45,7 +45,7 @@ public static class DataServiceCollectionExtensions
         services.AddDealTrackerIdentityCore();
         services.AddScoped<LeadService>();
         services.AddScoped<PicklistAdminService>();
-        services.AddSingleton<PartyService>();
+        services.AddScoped<PartyService>();
         services.AddScoped<DashboardService>();
         services.AddSingleton<DemoDataSeeder>();
         services.AddScoped<PipelineService>();

@@ -13,7 +13,7 @@ namespace DealTracker.Data.Deals;
 public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
     public Task<long> CreateDealAsync(DealInput input, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var deal = new Deal { Name = "" };
             Apply(deal, input);
@@ -27,7 +27,7 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory,
 
     /// <summary>Saves the deal if nobody changed it since <paramref name="expectedVersion"/>; returns the new version.</summary>
     public Task<uint> UpdateDealAsync(long dealId, uint expectedVersion, DealInput input, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             await Access.RequireDealAsync(db, actor, dealId, ct);
             var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == dealId, ct)
@@ -54,7 +54,7 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory,
 
     /// <summary>Deletes the deal; its leads, their statuses and links go with it (the database cascades).</summary>
     public Task DeleteDealAsync(long dealId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             if (await db.Deals.VisibleTo(actor).Where(d => d.Id == dealId).ExecuteDeleteAsync(ct) == 0)
                 await Access.RequireDealAsync(db, actor, dealId, ct);

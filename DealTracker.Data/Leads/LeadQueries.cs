@@ -32,6 +32,7 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
 
         var total = await leads.CountAsync(ct);
 
+        var openable = db.Deals.VisibleTo(actor); // a deal seen only through a lead is listed, not linked
         // A join (not a subquery per row) gives each lead its stage's place in the picklist order.
         var rows = from l in leads
             join s in db.Picklists.Where(s => s.Category == PicklistCategories.Stage) on l.Status!.Stage equals s.Value into stages
@@ -46,6 +47,7 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
             l.Deal.ValueAmount, l.Deal.ValueCurrency, l.Deal.Probability, l.Deal.CloseDate,
             l.OwnerUserId,
             OwnerName = db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            MayOpenDeal = openable.Any(d => d.Id == l.DealId),
         };
         var desc = query.Descending;
         var sorted = query.Sort switch
@@ -66,6 +68,6 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
         var page = await sorted.Skip(Math.Max(0, query.Page) * size).Take(size).ToListAsync(ct);
         return new PageOf<LeadListRow>(
             page.Select(r => new LeadListRow(r.Id, r.Title, r.DealId, r.DealName, r.Stage, r.Party, r.UpdatedAt,
-                r.OwnerUserId, r.OwnerName, r.ValueAmount, r.ValueCurrency, r.Probability, r.CloseDate)).ToList(), total);
+                r.OwnerUserId, r.OwnerName, r.ValueAmount, r.ValueCurrency, r.Probability, r.CloseDate, r.MayOpenDeal)).ToList(), total);
     }
 }

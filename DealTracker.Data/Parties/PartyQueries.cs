@@ -120,7 +120,7 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     /// <summary>The existing organization with this name, ignoring case and surrounding spaces: offered instead of a duplicate.</summary>
     public async Task<Choice?> FindOrganizationByNameAsync(string? name, long? exceptId = null, CancellationToken ct = default)
     {
-        if (Text.Clean(name) is not { } clean)
+        if (Text.Clean(name, "Name") is not { } clean)
             return null;
         var lower = clean.ToLowerInvariant();
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -132,7 +132,7 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     /// <summary>Individuals who already have this email (ignoring case): the form warns before saving another.</summary>
     public async Task<IReadOnlyList<Choice>> FindIndividualsByEmailAsync(string? email, long? exceptId = null, CancellationToken ct = default)
     {
-        if (Text.Clean(email) is not { } clean)
+        if (Text.Clean(email, "Email") is not { } clean)
             return [];
         var lower = clean.ToLowerInvariant();
         await using var db = await factory.CreateDbContextAsync(ct);

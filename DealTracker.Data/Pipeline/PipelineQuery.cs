@@ -43,14 +43,14 @@ internal sealed class PipelineQuery
             And("d.close_date >= {0}", from, NpgsqlDbType.Date);
         if (filter.CloseTo is { } to)
             And("d.close_date <= {0}", to, NpgsqlDbType.Date);
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (SearchPattern.Contains(filter.Search) is { } pattern)
             And("""
                 (l.title ILIKE {0} OR d.name ILIKE {0}
                  OR EXISTS (SELECT 1 FROM lead_organizations so JOIN organizations o ON o.id = so.organization_id
                             WHERE so.lead_id = l.id AND o.name ILIKE {0})
                  OR EXISTS (SELECT 1 FROM lead_individuals si JOIN individuals i ON i.id = si.individual_id
                             WHERE si.lead_id = l.id AND (i.given_name || ' ' || i.family_name) ILIKE {0}))
-                """, SearchPattern.Contains(filter.Search)!, NpgsqlDbType.Text);
+                """, pattern, NpgsqlDbType.Text);
     }
 
     /// <summary>A lead's stage; a lead without a status row (written before the rule) is in the "(no stage)" column.</summary>

@@ -1,5 +1,6 @@
 using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
+using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Ownership;
 using Microsoft.EntityFrameworkCore;
 using NpgsqlTypes;

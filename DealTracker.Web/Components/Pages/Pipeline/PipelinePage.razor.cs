@@ -1,6 +1,8 @@
+using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Live;
 using DealTracker.Data.Pipeline;
 using DealTracker.Data.Preferences;
+using DealTracker.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DealTracker.Web.Components.Pages.Pipeline;
@@ -20,14 +22,15 @@ public partial class PipelinePage
     [Inject] private ILogger<PipelinePage> Logger { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
-    [SupplyParameterFromQuery(Name = "deal")] public long? DealId { get; set; }
-    [SupplyParameterFromQuery(Name = "org")] public long? OrganizationId { get; set; }
-    [SupplyParameterFromQuery(Name = "ind")] public long? IndividualId { get; set; }
+    // Ids and flags arrive as text and are parsed by QueryText: a hand-edited "?deal=abc" is ignored, never a 500.
+    [SupplyParameterFromQuery(Name = "deal")] public string? DealId { get; set; }
+    [SupplyParameterFromQuery(Name = "org")] public string? OrganizationId { get; set; }
+    [SupplyParameterFromQuery(Name = "ind")] public string? IndividualId { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? CloseFrom { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? CloseTo { get; set; }
     /// <summary>A user's id, or "none" for the unassigned leads.</summary>
     [SupplyParameterFromQuery(Name = "owner")] public string? Owner { get; set; }
-    [SupplyParameterFromQuery(Name = "mine")] public bool? Mine { get; set; }
+    [SupplyParameterFromQuery(Name = "mine")] public string? Mine { get; set; }
 
     /// <summary>The "owner" query value for the unassigned leads.</summary>
     public const string NoOwner = "none";
@@ -66,10 +69,11 @@ public partial class PipelinePage
 
     protected override async Task OnParametersSetAsync()
     {
-        var filter = new PipelineFilter(DealId, OrganizationId, IndividualId, ParseDate(CloseFrom), ParseDate(CloseTo),
+        var filter = new PipelineFilter(QueryText.Id(DealId), QueryText.Id(OrganizationId), QueryText.Id(IndividualId),
+            ParseDate(CloseFrom), ParseDate(CloseTo),
             string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
-            OwnerId: long.TryParse(Owner, out var owner) ? owner : null,
-            Mine: Mine == true,
+            OwnerId: QueryText.Id(Owner),
+            Mine: QueryText.Flag(Mine),
             Unassigned: Owner == NoOwner);
         if (_board is not null && filter == _filter)
             return;
@@ -80,6 +84,11 @@ public partial class PipelinePage
             _names = await Pipeline.GetFilterNamesAsync(filter, _disposed.Token);
             SetBoard(await Pipeline.LoadBoardAsync(filter, ct: _disposed.Token));
             _error = null;
+        }
+        catch (RuleViolationException refusal)
+        {
+            // A filter the rules refuse (a search with U+0000): say what is wrong with it, not that the board failed.
+            _error = refusal.Message;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
