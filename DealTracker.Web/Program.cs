@@ -2,6 +2,7 @@ using System.Globalization;
 using DealTracker.Data;
 using DealTracker.Web;
 using DealTracker.Web.Components;
+using DealTracker.Web.Export;
 using DealTracker.Web.Identity;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -49,6 +50,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = 503 } })
     .AllowAnonymous();
+app.MapExportEndpoints();
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
 
 app.Lifetime.ApplicationStarted.Register(() =>

@@ -29,7 +29,7 @@ public partial class PipelinePage
     [SupplyParameterFromQuery(Name = "mine")] public bool? Mine { get; set; }
 
     /// <summary>The "owner" query value for the unassigned leads.</summary>
-    public const string NoOwner = "none";
+    public const string NoOwner = PipelineFilterQuery.NoOwner;
 
     private PipelineFilter _filter = new();
     private PipelineFilterNames _names = new(null, null, null);
@@ -64,11 +64,7 @@ public partial class PipelinePage
 
     protected override async Task OnParametersSetAsync()
     {
-        var filter = new PipelineFilter(DealId, OrganizationId, IndividualId, ParseDate(CloseFrom), ParseDate(CloseTo),
-            string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
-            OwnerId: long.TryParse(Owner, out var owner) ? owner : null,
-            Mine: Mine == true,
-            Unassigned: Owner == NoOwner);
+        var filter = PipelineFilterQuery.Parse(Search, DealId, OrganizationId, IndividualId, CloseFrom, CloseTo, Owner, Mine);
         if (_board is not null && filter == _filter)
             return;
         _filter = filter;
@@ -91,17 +87,7 @@ public partial class PipelinePage
 
     /// <summary>Filters live in the URL, so a view can be bookmarked; the new URL brings the new filter back here.</summary>
     private void ApplyFilter(PipelineFilter filter) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            ["q"] = filter.Search,
-            ["deal"] = filter.DealId,
-            ["org"] = filter.OrganizationId,
-            ["ind"] = filter.IndividualId,
-            ["from"] = filter.CloseFrom?.ToString("yyyy-MM-dd"),
-            ["to"] = filter.CloseTo?.ToString("yyyy-MM-dd"),
-            ["owner"] = filter.Unassigned ? NoOwner : filter.OwnerId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["mine"] = filter.Mine ? "true" : null,
-        }));
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(PipelineFilterQuery.ToParameters(filter)));
 
     /// <summary>
     /// Re-reads the board with the same filter and as many cards per column as the user has loaded, so folds, scroll
@@ -184,9 +170,6 @@ public partial class PipelinePage
         _folded = (_board?.Columns ?? [])
             .Where(c => _foldChoices.TryGetValue(c.Stage, out var folded) ? folded : c.IsClosed)
             .Select(c => c.Stage).ToHashSet();
-
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date) ? date : null;
 
     public void Dispose()
     {
