@@ -7,6 +7,10 @@ public sealed record LeadExportLink(long Id, string Name, string? Relationship, 
     public static string Describe(IEnumerable<LeadExportLink> links) =>
         string.Join(ExportCsvWriter.ListSeparator, links.Select(l => l.Describe()));
 
+    /// <summary>The primary first, then by name (and id, so equal names keep one order).</summary>
+    public static IReadOnlyList<LeadExportLink> InExportOrder(IEnumerable<LeadExportLink> links) =>
+        [.. links.OrderByDescending(l => l.IsPrimary).ThenBy(l => l.Name, StringComparer.InvariantCultureIgnoreCase).ThenBy(l => l.Id)];
+
     public string Describe()
     {
         var notes = new[] { string.IsNullOrWhiteSpace(Relationship) ? null : Relationship, IsPrimary ? "primary" : null }
