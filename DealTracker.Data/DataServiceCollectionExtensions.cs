@@ -52,6 +52,10 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<LeadQueries>();
         services.AddScoped<DealService>();
         services.AddScoped<PartyQueries>();
+        services.AddScoped<Export.LeadExportReader>();
+        services.AddScoped<Export.DealExportReader>();
+        services.AddSingleton<Export.PartyExportReader>();
+        services.AddScoped<Export.ExportService>();
         services.AddSingleton<ChangeNotifier>();
         services.AddScoped<OwnershipService>();
         services.AddScoped<UserAdminService>();

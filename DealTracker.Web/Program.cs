@@ -2,6 +2,7 @@ using System.Globalization;
 using DealTracker.Data;
 using DealTracker.Web;
 using DealTracker.Web.Components;
+using DealTracker.Web.Export;
 using DealTracker.Web.Identity;
 using DealTracker.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -59,6 +60,7 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = 503 } })
     .AllowAnonymous();
+app.MapExportEndpoints();
 // The security headers carry frame-ancestors with the rest of the policy; one Content-Security-Policy header, not two.
 app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 

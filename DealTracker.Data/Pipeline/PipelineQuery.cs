@@ -71,6 +71,22 @@ internal sealed class PipelineQuery
         WHERE {_where} AND {extraCondition}
         """;
 
+    /// <summary>
+    /// The filtered leads' ids in the board's order: columns left to right as the stage picklist orders them (stages
+    /// not in the list last, by name), cards top to bottom as <see cref="PipelineService"/> shows them (latest move
+    /// first). The single column is named Value, as EF's SqlQuery of a scalar expects.
+    /// </summary>
+    public string OrderedLeadIds()
+    {
+        var stageCategory = Add(Entities.PicklistCategories.Stage, NpgsqlDbType.Text);
+        return $"""
+            SELECT f.id AS "Value"
+            FROM ({FilteredLeads()}) f
+            LEFT JOIN picklists p ON p.category = {stageCategory} AND p.value = f.stage
+            ORDER BY p.sort_order NULLS LAST, p.id, f.stage, f.stage_since DESC, f.id DESC
+            """;
+    }
+
     public string Add(object value, NpgsqlDbType type)
     {
         var name = $"p{Parameters.Count}";

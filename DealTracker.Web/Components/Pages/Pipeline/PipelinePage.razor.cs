@@ -33,7 +33,7 @@ public partial class PipelinePage
     [SupplyParameterFromQuery(Name = "mine")] public string? Mine { get; set; }
 
     /// <summary>The "owner" query value for the unassigned leads.</summary>
-    public const string NoOwner = "none";
+    public const string NoOwner = PipelineFilterQuery.NoOwner;
 
     private PipelineFilter _filter = new();
     private PipelineFilterNames _names = new(null, null, null);
@@ -69,12 +69,7 @@ public partial class PipelinePage
 
     protected override async Task OnParametersSetAsync()
     {
-        var filter = new PipelineFilter(QueryText.Id(DealId), QueryText.Id(OrganizationId), QueryText.Id(IndividualId),
-            ParseDate(CloseFrom), ParseDate(CloseTo),
-            string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
-            OwnerId: QueryText.Id(Owner),
-            Mine: QueryText.Flag(Mine),
-            Unassigned: Owner == NoOwner);
+        var filter = PipelineFilterQuery.Parse(Search, DealId, OrganizationId, IndividualId, CloseFrom, CloseTo, Owner, Mine);
         if (_board is not null && filter == _filter)
             return;
         _filter = filter;
@@ -103,17 +98,7 @@ public partial class PipelinePage
 
     /// <summary>Filters live in the URL, so a view can be bookmarked; the new URL brings the new filter back here.</summary>
     private void ApplyFilter(PipelineFilter filter) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            ["q"] = filter.Search,
-            ["deal"] = filter.DealId,
-            ["org"] = filter.OrganizationId,
-            ["ind"] = filter.IndividualId,
-            ["from"] = filter.CloseFrom?.ToString("yyyy-MM-dd"),
-            ["to"] = filter.CloseTo?.ToString("yyyy-MM-dd"),
-            ["owner"] = filter.Unassigned ? NoOwner : filter.OwnerId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["mine"] = filter.Mine ? "true" : null,
-        }));
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(PipelineFilterQuery.ToParameters(filter)));
 
     /// <summary>
     /// Re-reads the board with the same filter and as many cards per column as the user has loaded, so folds, scroll
@@ -198,9 +183,6 @@ public partial class PipelinePage
         _folded = (_board?.Columns ?? [])
             .Where(c => _foldChoices.TryGetValue(c.Stage, out var folded) ? folded : c.IsClosed)
             .Select(c => c.Stage).ToHashSet();
-
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date) ? date : null;
 
     public void Dispose()
     {
