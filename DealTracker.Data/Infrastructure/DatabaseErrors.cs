@@ -14,6 +14,7 @@ public static class DatabaseErrors
         ["deals_value_amount_check"] = ("The value amount cannot be negative.", "ValueAmount"),
         ["deals_probability_check"] = ("Probability must be between 0 and 100.", "Probability"),
         ["deals_value_currency_check"] = ("Currency must be a three-letter ISO code such as USD.", "ValueCurrency"),
+        ["lead_status_reason_length_check"] = ($"The reason can be at most {Limits.Reason} characters.", "Reason"),
         ["ux_lead_contacts_one_primary"] = ("A lead can have only one primary contact.", null),
         ["ux_lead_organizations_one_primary"] = ("A lead can have only one primary organization.", null),
         ["ux_lead_individuals_one_primary"] = ("A lead can have only one primary individual.", null),

@@ -13,8 +13,6 @@ namespace DealTracker.Data.Leads;
 /// </summary>
 public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
-    public const int TitleMaxLength = 200;
-
     /// <summary>Creates the lead, its status (first active stage unless one is given) and its links in one transaction.</summary>
     public Task<long> CreateLeadAsync(NewLead input, CancellationToken ct = default) =>
         factory.WriteAsync(async db =>
@@ -31,7 +29,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
                 ? await PicklistService.FirstActiveStageAsync(db, ct)
                 : input.Stage.Trim();
             var stageOption = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct);
-            var reason = LeadRules.ReasonFor(stageOption!, stage, Input.Optional(input.Reason, Limits.Name, "Reason"));
+            var reason = LeadRules.ReasonFor(stageOption!, stage, input.Reason);
             await LeadRules.EnsureLinksAllowedAsync(db, input.Organizations, input.Individuals, input.Contacts ?? [], ct);
 
             var lead = new Lead

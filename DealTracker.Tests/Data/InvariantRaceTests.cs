@@ -45,13 +45,14 @@ public sealed class InvariantRaceTests(DatabaseFixture db) : IClassFixture<Datab
         });
 
         // At READ COMMITTED and REPEATABLE READ the second waits for the first and is refused; at SERIALIZABLE either
-        // may get the serialization error. Never both succeed.
+        // may get the serialization error. Under a loaded machine PostgreSQL's deadlock detector may also pick one of
+        // the two (40P01): a refusal the app replays, never a broken rule. Never both succeed.
         Assert.False(firstOutcome is null && secondOutcome is null, "both removals committed");
         Assert.True(0 < await db.ScalarAsync<long>(
             "SELECT (SELECT count(*) FROM lead_individuals WHERE lead_id = $1) + (SELECT count(*) FROM lead_organizations WHERE lead_id = $1)",
             lead));
         if (level != IsolationLevel.Serializable)
-            Assert.Null(firstOutcome);
+            Assert.True(firstOutcome is null or "40P01", $"the first removal was refused with {firstOutcome}");
         await AssertNoViolationsAsync();
     }
 

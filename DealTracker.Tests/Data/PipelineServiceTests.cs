@@ -204,17 +204,28 @@ public sealed class PipelineServiceTests(DatabaseFixture db) : IClassFixture<Dat
     }
 
     [Fact]
-    public async Task Filter_lookups_find_deals_organizations_and_individuals_by_name()
+    public async Task A_bookmarked_filter_names_its_deal_organization_and_individual()
     {
         var marker = TestData.Unique("Lookup");
         var deal = await _data.DealAsync(marker + " deal");
         var org = await _data.OrganizationAsync(marker + " org");
         var person = await _data.IndividualAsync("Ada", marker + "_x");
 
-        Assert.Equal(deal, (await Pipeline.SearchDealsAsync(marker)).Single().Id);
-        Assert.Equal(org, (await Pipeline.SearchOrganizationsAsync(marker)).Single().Id);
-        Assert.Equal(person, (await Pipeline.SearchIndividualsAsync("ada " + marker)).Single().Id);
         Assert.Equal(new PipelineFilterNames(marker + " deal", marker + " org", "Ada " + marker + "_x"),
             await Pipeline.GetFilterNamesAsync(new PipelineFilter(deal, org, person)));
+    }
+
+    [Fact]
+    public async Task Board_search_takes_percent_and_underscore_literally_like_the_lists()
+    {
+        var tag = TestData.Unique("Pct").Replace(" ", "");
+        var literal = await _data.LeadAsync(title: $"{tag} 100%_off", stage: "New");
+        await _data.LeadAsync(title: $"{tag} 100 percent off", stage: "New");
+
+        var board = await Pipeline.LoadBoardAsync(new PipelineFilter(Search: $"{tag} 100%_"));
+        var listed = await db.Get<LeadQueries>().ListAsync(new LeadListQuery(Search: $"{tag} 100%_"));
+
+        Assert.Equal([literal], board.Columns.SelectMany(c => c.Cards).Select(c => c.LeadId));
+        Assert.Equal([literal], listed.Items.Select(r => r.Id));
     }
 }
