@@ -112,6 +112,9 @@ internal static class LegacyUpgradeSql
         SELECT 5, format('leadstatus of lead #%s: stage "%s" is not a stage; stages are: %s', s.lead_id, s.stage, {{Choices("lead_status.stage")}})
           FROM {{Schema}}.leadstatus s WHERE NOT {{InPicklist("lead_status.stage", "s.stage")}}
         UNION ALL
+        SELECT 5, format('leadstatus of lead #%s: reason has %s characters; at most 200 (lead_status_reason_length_check)', s.lead_id, char_length(s.reason))
+          FROM {{Schema}}.leadstatus s WHERE char_length(s.reason) > 200
+        UNION ALL
         SELECT 5, format('lead_contacts of lead #%s, contact #%s: role_on_lead "%s" is not a role; roles are: %s', c.lead_id, c.contact_id, c.role_on_lead, {{Choices("lead_contacts.role_on_lead")}})
           FROM {{Schema}}.lead_contacts c WHERE c.role_on_lead IS NOT NULL AND NOT {{InPicklist("lead_contacts.role_on_lead", "c.role_on_lead")}}
         UNION ALL

@@ -107,15 +107,17 @@ public sealed class LegacyUpgradeTests : IAsyncLifetime
             UPDATE job SET probability = 150 WHERE id = 3;
             INSERT INTO organizations (id, name) VALUES (30, 'acme corp');
             UPDATE leadstatus SET stage = 'Closed Won' WHERE lead_id = 10;
+            UPDATE leadstatus SET reason = repeat('r', 201) WHERE lead_id = 12;
             """);
 
         var refusal = await Assert.ThrowsAsync<PostgresException>(() => DatabaseMigrator.MigrateAsync(Owner, _app));
 
         Assert.Equal("legacy_upgrade_refused", refusal.ConstraintName);
-        Assert.Contains("4 row(s) break a rule. Nothing was changed", refusal.MessageText);
+        Assert.Contains("5 row(s) break a rule. Nothing was changed", refusal.MessageText);
         Assert.Contains("leads #20 \"Orphan lead\": has no individual or organization", refusal.MessageText);
         Assert.Contains("job #3 \"Globex Renewal\": probability 150.00 is not between 0 and 100", refusal.MessageText);
         Assert.Contains("organizations #5, #30: the name \"ACME Corp\" is used 2 times ignoring case", refusal.MessageText);
+        Assert.Contains("leadstatus of lead #12: reason has 201 characters; at most 200", refusal.MessageText);
         Assert.Contains("leadstatus of lead #10: stage \"Closed Won\" is not a stage; stages are: New, Qualified", refusal.MessageText);
 
         var owner = new DatabaseProbe(Owner); // the app role has no grants before the migrations ran
