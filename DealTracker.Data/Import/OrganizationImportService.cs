@@ -31,7 +31,7 @@ public sealed class OrganizationImportService(IDbContextFactory<DealTrackerDbCon
         bool skipRowsWithProblems, CancellationToken ct = default)
     {
         Access.RequireManager(actor, "Only managers and admins can import.");
-        return await factory.WriteAsync(async db =>
+        return await factory.WriteAsync(actor, async db =>
         {
             var (preview, values) = await CheckAsync(db, file, mapping, updateMatched, ct);
             if (preview.Skipped > 0 && !skipRowsWithProblems)
