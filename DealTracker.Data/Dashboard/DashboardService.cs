@@ -5,13 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Dashboard;
 
-public sealed record StageCount(string Stage, int Leads, bool IsActive, bool IsClosed);
-
-public sealed record CurrencyTotal(string Currency, decimal Value, decimal Weighted, int Deals);
-
-public sealed record DashboardFigures(int Deals, int Leads, IReadOnlyList<StageCount> LeadsPerStage,
-    IReadOnlyList<CurrencyTotal> OpenPipeline);
-
 /// <summary>
 /// The home page's figures, straight from the database in a fixed number of queries whatever its size. They cover
 /// what the acting user may see: everything for managers and admins; for Sales, their own plus unassigned leads and

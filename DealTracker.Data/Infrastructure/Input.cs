@@ -2,19 +2,6 @@ using System.Net.Mail;
 
 namespace DealTracker.Data.Infrastructure;
 
-/// <summary>How long each kind of text may be: generous for people, bounded for the database and the screen.</summary>
-public static class Limits
-{
-    public const int Title = 200;
-    public const int Name = 200;
-    public const int PersonName = 100;
-    public const int Short = 100;
-    public const int Email = 254;
-    public const int Website = 500;
-    public const int Phone = 50;
-    public const int LongText = 4000;
-}
-
 /// <summary>
 /// Checks one typed value: trimmed, bounded, and (for emails and websites) well-formed. Anything else a user
 /// types, markup and unusual Unicode included, is stored exactly as given; the UI always shows it as text.
@@ -23,12 +10,12 @@ public static class Input
 {
     public static string Required(string? value, int max, string field, string missing)
     {
-        var clean = Text.Clean(value) ?? throw new RuleViolationException(missing, field);
+        var clean = Text.Clean(value, field) ?? throw new RuleViolationException(missing, field);
         return Bounded(clean, max, field);
     }
 
     public static string? Optional(string? value, int max, string field) =>
-        Text.Clean(value) is { } clean ? Bounded(clean, max, field) : null;
+        Text.Clean(value, field) is { } clean ? Bounded(clean, max, field) : null;
 
     public static string? Email(string? value, string field = "Email")
     {
@@ -58,24 +45,6 @@ public static class Input
     {
         if (clean.Length > max)
             throw new RuleViolationException($"This can be at most {max} characters (it has {clean.Length}).", field);
-        // PostgreSQL text cannot hold U+0000; everything else is kept exactly as typed.
-        if (clean.Contains('\0'))
-            throw new RuleViolationException("This contains a character that cannot be stored (U+0000).", field);
         return clean;
     }
-}
-
-/// <summary>One page of a list, with how many rows match in all.</summary>
-public sealed record PageOf<T>(IReadOnlyList<T> Items, int Total);
-
-/// <summary>What a lookup or link needs of a record: its id and how people recognise it.</summary>
-public sealed record Choice(long Id, string Name, string? Detail = null);
-
-public static class SearchPattern
-{
-    /// <summary>A case-insensitive "contains" pattern for ILIKE, with the user's % and _ taken literally.</summary>
-    public static string? Contains(string? term) =>
-        Text.Clean(term) is { } clean
-            ? "%" + clean.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%"
-            : null;
 }

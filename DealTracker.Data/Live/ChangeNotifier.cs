@@ -4,21 +4,6 @@ using Microsoft.Extensions.Logging;
 namespace DealTracker.Data.Live;
 
 /// <summary>
-/// Rows of one table changed by one committed statement. <see cref="Ids"/> is null when the statement touched so many
-/// rows that listing them was pointless: receivers re-query what they show.
-/// </summary>
-public sealed record DataChange(string Table, string Operation, IReadOnlyList<long>? Ids);
-
-/// <summary>
-/// What changed in the database since the last batch, from any app instance. <see cref="Resync"/> means changes may
-/// have been missed (the listening connection dropped and came back): receivers reload everything they show.
-/// </summary>
-public sealed record ChangeBatch(IReadOnlyList<DataChange> Changes, bool Resync = false)
-{
-    public bool Touches(params string[] tables) => Resync || Changes.Any(c => tables.Contains(c.Table));
-}
-
-/// <summary>
 /// In-process fan-out of database changes. Components subscribe, and dispose the subscription when they go;
 /// handlers run off the listener's thread, so a slow component never delays the others.
 /// </summary>

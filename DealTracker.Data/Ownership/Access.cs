@@ -5,14 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Ownership;
 
-/// <summary>
-/// The ownership rules every data service applies: Sales see and change the leads and deals they own plus the
-/// unassigned ones; managers and admins see and change everything. A record the actor may not see behaves exactly
-/// like a record that does not exist ("not found or not yours"), so its data never leaks.
-/// </summary>
-/// <summary>Whose records a list shows (within what the acting user may see anyway).</summary>
-public enum OwnerFilter { Anyone, Mine, Unassigned, User }
-
 public static class Access
 {
     /// <summary>Narrows a list to "my" records, the unassigned ones, or one user's (<paramref name="userId"/>).</summary>
@@ -32,23 +24,14 @@ public static class Access
     public const string LeadNotFoundOrNotYours = "This lead was not found, or it is not yours.";
     public const string DealNotFoundOrNotYours = "This deal was not found, or it is not yours.";
 
-    public static IQueryable<Lead> VisibleTo(this IQueryable<Lead> leads, IActingUser actor)
-    {
-        if (actor.IsManagerOrAdmin)
-            return leads;
-        if (actor.UserId is not { } me)
-            return leads.Where(l => false);
-        return leads.Where(l => l.OwnerUserId == null || l.OwnerUserId == me);
-    }
-
-    public static IQueryable<Deal> VisibleTo(this IQueryable<Deal> deals, IActingUser actor)
-    {
-        if (actor.IsManagerOrAdmin)
-            return deals;
-        if (actor.UserId is not { } me)
-            return deals.Where(d => false);
-        return deals.Where(d => d.OwnerUserId == null || d.OwnerUserId == me);
-    }
+    /// <summary>
+    /// The leads (or deals) <paramref name="actor"/> may see: <see cref="Visibility"/>'s one rule. For deals, the ones
+    /// the actor may open (page, leads, history); of the deal of a lead they may see but not of a deal they may see, a
+    /// Sales user sees only the name, value and close date, read-only, through the lead (<see cref="Leads.LeadDealSummary"/>,
+    /// the board's cards).
+    /// </summary>
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> records, IActingUser actor) where T : class, IOwnedRecord =>
+        records.Where(Visibility.Of<T>(actor));
 
     /// <summary>Throws "not found or not yours" unless the lead exists and the actor may see it.</summary>
     public static async Task RequireLeadAsync(DealTrackerDbContext db, IActingUser actor, long leadId, CancellationToken ct)

@@ -4,13 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Ownership;
 
-/// <summary>A user who can own leads and deals, for owner pickers and cards.</summary>
-public sealed record OwnerOption(long Id, string DisplayName, string Email)
-{
-    public string Initials => string.Concat(DisplayName.Split(' ', StringSplitOptions.RemoveEmptyEntries)
-        .Take(2).Select(w => char.ToUpperInvariant(w[0])));
-}
-
 /// <summary>
 /// Who owns what: Sales take unassigned leads and deals, managers and admins (re)assign them. Scoped: acts as the
 /// injected <see cref="IActingUser"/>.

@@ -1,19 +1,12 @@
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Parties;
 
-public sealed record LeadRef(long Id, string Title);
-
-/// <summary>Refused because the party is some lead's only individual or organization; names those leads.</summary>
-public sealed class PartyIsOnlyPartyException(string message, IReadOnlyList<LeadRef> leads) : RuleViolationException(message)
-{
-    public IReadOnlyList<LeadRef> Leads { get; } = leads;
-}
-
 /// <summary>Organizations, individuals and contacts: the parties a lead links to.</summary>
-public sealed partial class PartyService(IDbContextFactory<DealTrackerDbContext> factory, Identity.IActingUser actor)
+public sealed partial class PartyService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
     public Task<long> CreateOrganizationAsync(string name, string? website = null, string? phone = null,
         string? notes = null, CancellationToken ct = default) =>

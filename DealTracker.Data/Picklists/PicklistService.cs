@@ -4,8 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Picklists;
 
-public sealed record PicklistOption(long Id, string Value, int SortOrder, bool IsActive, bool NeedsReason, bool IsClosed);
-
 /// <summary>Reads the values that drive every dropdown, and checks that a chosen value is allowed.</summary>
 public sealed class PicklistService(IDbContextFactory<DealTrackerDbContext> factory)
 {

@@ -2,6 +2,7 @@ using System.Text;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
 using DealTracker.Data.NextSteps;
+using DealTracker.Data.Ownership;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -19,13 +20,7 @@ internal sealed class PipelineQuery
 
     public PipelineQuery(PipelineFilter filter, IActingUser actor, AppClock clock)
     {
-        if (!actor.IsManagerOrAdmin)
-        {
-            if (actor.UserId is { } me)
-                And("(l.owner_user_id IS NULL OR l.owner_user_id = {0})", me, NpgsqlDbType.Bigint);
-            else
-                _where.Append(" AND FALSE");
-        }
+        _where.Append(" AND ").Append(Visibility.Sql(actor, "l.owner_user_id", me => Add(me, NpgsqlDbType.Bigint)));
         if (filter.Mine)
         {
             if (actor.UserId is { } me)
@@ -60,26 +55,49 @@ internal sealed class PipelineQuery
             And("d.close_date >= {0}", from, NpgsqlDbType.Date);
         if (filter.CloseTo is { } to)
             And("d.close_date <= {0}", to, NpgsqlDbType.Date);
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (SearchPattern.Contains(filter.Search) is { } pattern)
             And("""
                 (l.title ILIKE {0} OR d.name ILIKE {0}
                  OR EXISTS (SELECT 1 FROM lead_organizations so JOIN organizations o ON o.id = so.organization_id
                             WHERE so.lead_id = l.id AND o.name ILIKE {0})
                  OR EXISTS (SELECT 1 FROM lead_individuals si JOIN individuals i ON i.id = si.individual_id
                             WHERE si.lead_id = l.id AND (i.given_name || ' ' || i.family_name) ILIKE {0}))
-                """, ContainsPattern(filter.Search.Trim()), NpgsqlDbType.Text);
+                """, pattern, NpgsqlDbType.Text);
     }
+
+    /// <summary>A lead's stage; a lead without a status row (written before the rule) is in the "(no stage)" column.</summary>
+    public const string Stage = $"COALESCE(s.stage, '{PipelineColumn.NoStage}')";
+
+    /// <summary>Since when the lead is in its stage (for a lead without a status: since it last changed).</summary>
+    public const string StageSince = "COALESCE(s.stage_entered_at, l.updated_at)";
 
     /// <summary>The filtered leads with what the board needs of their status and deal.</summary>
     public string FilteredLeads(string extraCondition = "TRUE") => $"""
-        SELECT l.id, l.title, l.deal_id, l.owner_user_id, s.stage, s.stage_entered_at AS stage_since, s.xmin::text::bigint AS version,
+        SELECT l.id, l.title, l.deal_id, l.owner_user_id, {Stage} AS stage, {StageSince} AS stage_since,
+               COALESCE(s.xmin::text::bigint, 0) AS version,
                d.name AS deal_name, d.value_amount, COALESCE(d.value_currency, 'USD') AS currency, d.probability,
                d.close_date, l.next_step, l.next_step_due_on, l.next_step_due_time
         FROM leads l
-        JOIN lead_status s ON s.lead_id = l.id
+        LEFT JOIN lead_status s ON s.lead_id = l.id
         JOIN deals d ON d.id = l.deal_id
         WHERE {_where} AND {extraCondition}
         """;
+
+    /// <summary>
+    /// The filtered leads' ids in the board's order: columns left to right as the stage picklist orders them (stages
+    /// not in the list last, by name), cards top to bottom as <see cref="PipelineService"/> shows them (latest move
+    /// first). The single column is named Value, as EF's SqlQuery of a scalar expects.
+    /// </summary>
+    public string OrderedLeadIds()
+    {
+        var stageCategory = Add(Entities.PicklistCategories.Stage, NpgsqlDbType.Text);
+        return $"""
+            SELECT f.id AS "Value"
+            FROM ({FilteredLeads()}) f
+            LEFT JOIN picklists p ON p.category = {stageCategory} AND p.value = f.stage
+            ORDER BY p.sort_order NULLS LAST, p.id, f.stage, f.stage_since DESC, f.id DESC
+            """;
+    }
 
     public string Add(object value, NpgsqlDbType type)
     {
@@ -90,8 +108,4 @@ internal sealed class PipelineQuery
 
     private void And(string condition, object value, NpgsqlDbType type) =>
         _where.Append(" AND ").Append(string.Format(condition, Add(value, type)));
-
-    /// <summary>A substring pattern for ILIKE: the user's % and _ are matched literally.</summary>
-    public static string ContainsPattern(string text) =>
-        "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
 }

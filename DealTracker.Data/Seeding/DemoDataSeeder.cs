@@ -12,9 +12,11 @@ namespace DealTracker.Data.Seeding;
 /// Loads the seed's example flow (ACME Expansion) and a generated sample pipeline. Deterministic for a given day,
 /// and idempotent: when the ACME Expansion deal is already there it adds nothing. When the demo users exist
 /// (<see cref="SeedDemoUsersAsync"/>, Development only) the deals and leads are spread over the two sales users,
-/// with some left unassigned.
+/// with some left unassigned. The demo data is written as the schema owner when <paramref name="ownerConnectionString"/>
+/// is given, because only the owner may backdate its history.
 /// </summary>
-public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> factory, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> factory, ILogger<DemoDataSeeder> logger,
+    string? ownerConnectionString = null)
 {
     public const string ExampleDealName = "ACME Expansion";
 
@@ -64,7 +66,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> facto
 
     public async Task<bool> SeedAsync(int generatedDeals = 60, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var db = await CreateOwnerContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Two instances starting together must not both seed: the second waits here, then sees the data.
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4242001)", ct);
@@ -90,6 +92,15 @@ public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> facto
         await tx.CommitAsync(ct);
         logger.LogInformation("Loaded demo data: {Deals} deals", generatedDeals + 1);
         return true;
+    }
+
+    private async Task<DealTrackerDbContext> CreateOwnerContextAsync(CancellationToken ct)
+    {
+        if (ownerConnectionString is null)
+            return await factory.CreateDbContextAsync(ct);
+        var options = new DbContextOptionsBuilder<DealTrackerDbContext>();
+        DataServiceCollectionExtensions.ConfigureDbContext(options, ownerConnectionString);
+        return new DealTrackerDbContext(options.Options);
     }
 
     /// <summary>

@@ -19,11 +19,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         Access.RequireAdmin(actor);
         await using var db = await factory.CreateDbContextAsync(ct);
         var users = db.Users.AsNoTracking();
-        if (Text.Clean(search) is { } term)
-        {
-            var pattern = $"%{term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
-            users = users.Where(u => EF.Functions.ILike(u.DisplayName, pattern) || EF.Functions.ILike(u.Email!, pattern));
-        }
+        if (SearchPattern.Contains(search) is { } pattern)
+            users = users.Where(u => EF.Functions.ILike(u.DisplayName, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\"));
         var total = await users.CountAsync(ct);
         var now = DateTimeOffset.UtcNow;
         var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id)
@@ -151,6 +148,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await ActiveUser.RequireActiveAsync(db, actor, ct);
             await db.ActAsAsync(actor, ct);
             var result = await work(users, db);
             await tx.CommitAsync(ct);
@@ -175,7 +173,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
 
     private static string RequireName(string? name)
     {
-        var clean = Text.Clean(name) ?? throw new RuleViolationException("Enter the user's name.", "Name");
+        var clean = Text.Clean(name, "Name") ?? throw new RuleViolationException("Enter the user's name.", "Name");
         if (clean.Length > AppUser.DisplayNameMaxLength)
             throw new RuleViolationException($"The name can be at most {AppUser.DisplayNameMaxLength} characters.", "Name");
         return clean;
@@ -183,7 +181,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
 
     private static string RequireEmail(string? email)
     {
-        var clean = Text.Clean(email) ?? throw new RuleViolationException("Enter the user's email address.", "Email");
+        var clean = Text.Clean(email, "Email") ?? throw new RuleViolationException("Enter the user's email address.", "Email");
         if (!new EmailAddressAttribute().IsValid(clean) || !clean.Contains('.', StringComparison.Ordinal))
             throw new RuleViolationException("Enter a valid email address, like name@example.com.", "Email");
         return clean;

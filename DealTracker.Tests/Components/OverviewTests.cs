@@ -1,6 +1,6 @@
 using Bunit;
 using DealTracker.Tests.Support;
-using DealTracker.Web.Components.Pages.Home;
+using DealTracker.Web.Components.Pages.Overview;
 
 namespace DealTracker.Tests.Components;
 

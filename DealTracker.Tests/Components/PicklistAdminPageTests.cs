@@ -2,7 +2,7 @@ using AngleSharp.Dom;
 using Bunit;
 using Bunit.Rendering;
 using DealTracker.Tests.Support;
-using DealTracker.Web.Components.Pages.Admin;
+using DealTracker.Web.Components.Pages.Admin.Picklists;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;

@@ -280,7 +280,8 @@ public sealed class HistoryTests(DatabaseFixture db) : IClassFixture<DatabaseFix
     public async Task Stage_entered_at_moves_with_the_stage_only()
     {
         var lead = await Data.LeadAsync(stage: "New");
-        await db.ExecuteSqlAsync($"UPDATE lead_status SET stage_entered_at = now() - interval '9 days' WHERE lead_id = {lead}");
+        // Only the schema owner may set it by hand (as the demo seeder does); the trigger keeps it for everyone else.
+        await db.ExecuteAsOwnerAsync($"UPDATE lead_status SET stage_entered_at = now() - interval '9 days' WHERE lead_id = {lead}");
         var leads = Svc<LeadService>(db.As(ActingUser.System));
 
         await leads.MoveLeadToStageAsync(lead, "New", null, null);

@@ -231,7 +231,7 @@ public sealed class SchemaCorrectionsTests(DatabaseFixture db) : IClassFixture<D
     public async Task Deal_check_violations_through_ef_become_sentences_next_to_the_field()
     {
         var refusal = await Assert.ThrowsAsync<RuleViolationException>(() =>
-            db.DbFactory.WriteAsync(ActingUser.System, async ctx =>
+            db.DbFactory.WriteAsync(DealTracker.Data.Identity.ActingUser.System, async ctx =>
             {
                 ctx.Deals.Add(new Deal { Name = "Too likely", Probability = 150 });
                 await Task.CompletedTask;
@@ -258,10 +258,14 @@ public sealed class SchemaCorrectionsTests(DatabaseFixture db) : IClassFixture<D
 
         var error = await Assert.ThrowsAsync<PostgresException>(() =>
             db.ExecuteSqlAsync($"UPDATE lead_status SET stage = 'Bogus' WHERE lead_id = {lead}"));
-        Assert.Equal("picklist_value_exists", error.ConstraintName);
+        Assert.Equal("lead_status_stage_picklist_fkey", error.ConstraintName);
         error = await Assert.ThrowsAsync<PostgresException>(() =>
             db.ExecuteSqlAsync($"UPDATE lead_organizations SET relationship = 'Frenemy' WHERE lead_id = {lead}"));
-        Assert.Equal("picklist_value_exists", error.ConstraintName);
+        Assert.Equal("lead_organizations_relationship_picklist_fkey", error.ConstraintName);
+        // A value of another list is not one of this list's, although it exists.
+        error = await Assert.ThrowsAsync<PostgresException>(() =>
+            db.ExecuteSqlAsync($"UPDATE lead_status SET stage = 'Champion' WHERE lead_id = {lead}"));
+        Assert.Equal("lead_status_stage_picklist_fkey", error.ConstraintName);
     }
 
     [Fact]

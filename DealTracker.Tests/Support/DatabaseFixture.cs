@@ -24,7 +24,7 @@ public class DatabaseFixture : IAsyncLifetime
         ConnectionString = await PostgresServer.CreateDatabaseAsync(GetType().Name);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDealTrackerData(ConnectionString);
+        services.AddDealTrackerData(ConnectionString, ownerConnectionString: PostgresServer.AsOwner(ConnectionString));
         services.AddActingUserForTests();
         Services = services.BuildServiceProvider();
     }
@@ -41,6 +41,12 @@ public class DatabaseFixture : IAsyncLifetime
     /// <summary>Runs SQL as an outside client would: raw statements, no EF, no service rules.</summary>
     public Task<int> ExecuteSqlAsync(string sql, params object[] parameters) =>
         new DatabaseProbe(ConnectionString).ExecuteAsync(sql, parameters);
+
+    /// <summary>
+    /// Runs SQL as the owner role: for writing what the rules now refuse, as rows written before a rule existed are.
+    /// </summary>
+    public Task<int> ExecuteAsOwnerAsync(string sql, params object[] parameters) =>
+        new DatabaseProbe(PostgresServer.AsOwner(ConnectionString)).ExecuteAsync(sql, parameters);
 
     public Task<T> ScalarAsync<T>(string sql, params object[] parameters) =>
         new DatabaseProbe(ConnectionString).ScalarAsync<T>(sql, parameters);

@@ -4,16 +4,6 @@ using DealTracker.Data.Leads;
 
 namespace DealTracker.Web.Components.Pages.Leads;
 
-/// <summary>One organization, individual or contact row on the lead form.</summary>
-public sealed class PartyRowModel
-{
-    public long Id { get; set; }
-    public string Name { get; set; } = "";
-    public string? Detail { get; set; }
-    public string? Value { get; set; }
-    public bool IsPrimary { get; set; }
-}
-
 /// <summary>What the lead form holds while the user types; nothing reaches the database until Save.</summary>
 public sealed class LeadFormModel
 {

@@ -11,6 +11,3 @@ public sealed class BoardCard(PipelineCard lead)
     public PipelineCard Lead { get; } = lead;
     public string Stage { get; set; } = lead.Stage;
 }
-
-/// <summary>A move the user asked for, by drag and drop or the "Move to" menu.</summary>
-public sealed record CardMove(BoardCard Card, string ToStage);

@@ -1,0 +1,4 @@
+namespace DealTracker.Data.Dashboard;
+
+public sealed record DashboardFigures(int Deals, int Leads, IReadOnlyList<StageCount> LeadsPerStage,
+    IReadOnlyList<CurrencyTotal> OpenPipeline);

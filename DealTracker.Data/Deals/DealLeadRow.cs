@@ -1,0 +1,3 @@
+namespace DealTracker.Data.Deals;
+
+public sealed record DealLeadRow(long Id, string Title, string Stage, DateTime UpdatedAt);

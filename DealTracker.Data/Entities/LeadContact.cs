@@ -1,0 +1,18 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace DealTracker.Data.Entities;
+
+public class LeadContact
+{
+    public long LeadId { get; set; }
+    public long ContactId { get; set; }
+    public string? RoleOnLead { get; set; }
+    public bool IsPrimary { get; set; }
+    public DateTime CreatedAt { get; set; }
+
+    [Timestamp]
+    public uint Version { get; set; }
+
+    public Lead Lead { get; set; } = null!;
+    public Contact Contact { get; set; } = null!;
+}

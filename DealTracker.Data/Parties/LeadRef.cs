@@ -1,0 +1,3 @@
+namespace DealTracker.Data.Parties;
+
+public sealed record LeadRef(long Id, string Title);

@@ -1,0 +1,3 @@
+namespace DealTracker.Data.Users;
+
+public sealed record NewUser(string DisplayName, string Email, IReadOnlyList<string> Roles, string Password);

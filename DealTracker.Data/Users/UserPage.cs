@@ -1,0 +1,3 @@
+namespace DealTracker.Data.Users;
+
+public sealed record UserPage(IReadOnlyList<UserRow> Rows, int Total);
