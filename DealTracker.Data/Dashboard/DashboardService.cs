@@ -34,7 +34,7 @@ public sealed class DashboardService(IDbContextFactory<DealTrackerDbContext> fac
             .ToListAsync(ct);
         perStage.AddRange(unknown.OrderBy(u => u.Stage).Select(u => new StageCount(u.Stage, u.Leads, false, false)));
 
-        var open = await OpenMoney.ReadAsync(db, new PipelineQuery(new PipelineFilter(), actor), ct);
+        var open = await OpenMoney.ReadAsync(db, PipelineQuery.AllVisibleTo(actor), ct);
 
         var dealCount = await deals.CountAsync(ct);
         return new DashboardFigures(dealCount, perStage.Sum(s => s.Leads), perStage,

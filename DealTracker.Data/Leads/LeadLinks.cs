@@ -10,18 +10,27 @@ namespace DealTracker.Data.Leads;
 /// </summary>
 internal static class LeadLinks
 {
-    /// <summary>Primaries are unique per lead at every statement: the old primary goes before a new one is set.</summary>
-    public static Task ClearPrimaryAsync<T>(DealTrackerDbContext db, long leadId, CancellationToken ct)
-        where T : class, ILeadLink =>
-        db.Set<T>().Where(x => EF.Property<long>(x, nameof(ILeadLink.LeadId)) == leadId && EF.Property<bool>(x, nameof(ILeadLink.IsPrimary)))
+    /// <summary>
+    /// Primaries are unique per lead at every statement: the old primary goes before a new one is set. The row of
+    /// <paramref name="keepTargetId"/> (the primary that stays) is left alone, so the history records no change that
+    /// did not happen.
+    /// </summary>
+    public static Task ClearPrimaryAsync<T>(DealTrackerDbContext db, long leadId, long? keepTargetId, CancellationToken ct)
+        where T : class, ILeadLink
+    {
+        var target = T.TargetProperty;
+        return db.Set<T>()
+            .Where(x => EF.Property<long>(x, nameof(ILeadLink.LeadId)) == leadId && EF.Property<bool>(x, nameof(ILeadLink.IsPrimary))
+                && EF.Property<long>(x, target) != keepTargetId)
             .ExecuteUpdateAsync(s => s.SetProperty(x => EF.Property<bool>(x, nameof(ILeadLink.IsPrimary)), false), ct);
+    }
 
     /// <summary>Adds the link, or updates its value and primary flag when the party is already on the lead.</summary>
     public static async Task LinkAsync<T>(DealTrackerDbContext db, long leadId, long targetId, string? value, bool isPrimary,
         CancellationToken ct) where T : class, ILeadLink
     {
         if (isPrimary)
-            await ClearPrimaryAsync<T>(db, leadId, ct);
+            await ClearPrimaryAsync<T>(db, leadId, targetId, ct);
         var row = await db.Set<T>().FindAsync([leadId, targetId], ct);
         if (row is null)
             db.Set<T>().Add(row = (T)T.Create(leadId, targetId));

@@ -6,4 +6,5 @@ namespace DealTracker.Data.Leads;
 /// </summary>
 public sealed record LeadListRow(long Id, string Title, long DealId, string DealName, string Stage, string? PrimaryParty,
     DateTime UpdatedAt, long? OwnerUserId = null, string? OwnerName = null,
-    decimal? ValueAmount = null, string? ValueCurrency = null, decimal? Probability = null, DateOnly? CloseDate = null);
+    decimal? ValueAmount = null, string? ValueCurrency = null, decimal? Probability = null, DateOnly? CloseDate = null,
+    bool MayOpenDeal = true);

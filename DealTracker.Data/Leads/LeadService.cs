@@ -15,7 +15,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
 {
     /// <summary>Creates the lead, its status (first active stage unless one is given) and its links in one transaction.</summary>
     public Task<long> CreateLeadAsync(NewLead input, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var title = LeadRules.RequireTitle(input.Title);
             LeadRules.RequireParty(input.Organizations.Count + input.Individuals.Count);
@@ -58,7 +58,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
     /// </summary>
     public Task<StageMoved> MoveLeadToStageAsync(long leadId, string stage, string? reason, uint? expectedVersion,
         CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             await Access.RequireLeadAsync(db, actor, leadId, ct);
             var status = await db.LeadStatuses.Include(s => s.Lead).FirstOrDefaultAsync(s => s.LeadId == leadId, ct)
@@ -112,7 +112,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
 
     private Task LinkAsync<T>(long leadId, long targetId, string? value, bool isPrimary,
         Func<DealTrackerDbContext, Task> ensureAllowed, CancellationToken ct) where T : class, ILeadLink =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             await RequireLeadAsync(db, leadId, ct);
             await ensureAllowed(db);
@@ -121,7 +121,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
 
     private Task UnlinkAsync<T>(long leadId, long targetId,
         Func<DealTrackerDbContext, long, CancellationToken, Task> require, CancellationToken ct) where T : class, ILeadLink =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             await require(db, leadId, ct);
             await LeadLinks.UnlinkAsync<T>(db, leadId, targetId, ct);
@@ -129,7 +129,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
 
     /// <summary>Deletes the lead with its status and links (the database cascades them).</summary>
     public Task DeleteLeadAsync(long leadId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             if (await db.Leads.VisibleTo(actor).Where(l => l.Id == leadId).ExecuteDeleteAsync(ct) == 0)
                 await RequireLeadAsync(db, leadId, ct);

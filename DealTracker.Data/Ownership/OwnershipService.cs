@@ -58,7 +58,7 @@ public sealed class OwnershipService(IDbContextFactory<DealTrackerDbContext> fac
         AssignAsync<Deal>(dealId, ownerUserId, "deal", ct);
 
     private Task TakeAsync<T>(long id, string kind, CancellationToken ct) where T : class, IOwnedRecord =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var me = actor.UserId ?? throw new RuleViolationException($"Sign in to take a {kind}.");
             var record = await Access.RequireAsync<T>(db, actor, id, kind, ct);
@@ -68,7 +68,7 @@ public sealed class OwnershipService(IDbContextFactory<DealTrackerDbContext> fac
         }, ct);
 
     private Task AssignAsync<T>(long id, long? ownerUserId, string kind, CancellationToken ct) where T : class, IOwnedRecord =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             Access.RequireManager(actor, $"Only a manager can reassign a {kind}.", "Owner");
             var record = await Access.RequireAsync<T>(db, actor, id, kind, ct);

@@ -100,7 +100,7 @@ public sealed class RouteAccessMatrixTests(DemoAppFixture app) : IClassFixture<D
         using var client = app.NewClient();
         using var response = await DemoAppFixture.PostLoginAsync(client, "nobody@dealtracker.local", "whatever-password");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("do not match an account", await response.Content.ReadAsStringAsync());
+        Assert.Contains("do not match an active account", await response.Content.ReadAsStringAsync());
         using var home = await client.GetAsync("/");
         Assert.Equal(Outcome.Login, Classify(home, hasParameters: false));
     }
