@@ -52,6 +52,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<LeadQueries>();
         services.AddScoped<DealService>();
         services.AddScoped<PartyQueries>();
+        services.AddScoped<Search.SearchQueries>();
         services.AddSingleton<ChangeNotifier>();
         services.AddScoped<OwnershipService>();
         services.AddScoped<UserAdminService>();
