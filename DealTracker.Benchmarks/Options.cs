@@ -1,6 +1,6 @@
 namespace DealTracker.Benchmarks;
 
-public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Output, int Pages, string Command)
+public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Output, int Pages, string Command, string Mode = "board")
 {
     public static Options? Parse(string[] args)
     {
@@ -9,6 +9,7 @@ public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Out
         var sizes = new List<int> { 1_000, 10_000, 100_000 };
         var output = "docs/benchmarks.md";
         var pages = 20;
+        var mode = "board";
         for (var i = 1; i < args.Length - 1; i += 2)
         {
             switch (args[i])
@@ -16,10 +17,11 @@ public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Out
                 case "--sizes": sizes = [.. args[i + 1].Split(',').Select(int.Parse).Order()]; break;
                 case "--out": output = args[i + 1]; break;
                 case "--pages": pages = int.Parse(args[i + 1]); break;
+                case "--mode" when args[i + 1] is "board" or "search": mode = args[i + 1]; break;
                 default: return null;
             }
         }
         var command = Environment.GetEnvironmentVariable("DEALTRACKER_BENCH_COMMAND") ?? "bash scripts/benchmarks.sh";
-        return new Options(args[0], sizes, output, pages, command);
+        return new Options(args[0], sizes, output, pages, command, mode);
     }
 }

@@ -21,8 +21,12 @@ public static class BenchmarkProgram
         if (options is null)
         {
             Console.Error.WriteLine("usage: DealTracker.Benchmarks <server connection string> [--sizes 1000,10000,100000] [--out docs/benchmarks.md] [--pages 20]");
+            Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode search [--sizes 1000,10000,100000] [--out docs/benchmarks.md]");
             return 2;
         }
+
+        if (options.Mode == "search")
+            return await SearchRun.RunAsync(options);
 
         var total = Stopwatch.StartNew();
         var results = new List<SizeResult>();
@@ -80,7 +84,7 @@ public static class BenchmarkProgram
 
         var markdown = Report.Write(results, options, total.Elapsed, postgres);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
-        await File.WriteAllTextAsync(options.Output, markdown);
+        await File.WriteAllTextAsync(options.Output, SearchRun.Keep(options.Output, markdown));
         Console.WriteLine($"Wrote {options.Output} ({total.Elapsed.TotalMinutes:0.0} min)");
         return 0;
     }
