@@ -70,7 +70,7 @@ public sealed class GlobalSearchTests : ComponentTestBase
         search.WaitForAssertion(() => Assert.NotEmpty(search.FindAll("[role=option]")));
 
         search.Find("#global-search-input").KeyDown(new KeyboardEventArgs { Key = "Escape" });
-        Assert.Empty(search.FindAll("[role=listbox]"));
+        search.WaitForAssertion(() => Assert.Empty(search.FindAll("[role=listbox]")));
         Assert.Equal("false", search.Find("#global-search-input").GetAttribute("aria-expanded"));
 
         search.Find("#global-search-input").KeyDown(new KeyboardEventArgs { Key = "Enter" });
