@@ -1,6 +1,7 @@
 namespace DealTracker.Benchmarks;
 
-public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Output, int Pages, string Command, string Mode = "board")
+public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Output, int Pages, string Command,
+    string Mode = "board", int Operations = 10_000, int Workers = 4)
 {
     public static Options? Parse(string[] args)
     {
@@ -10,6 +11,8 @@ public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Out
         var output = "docs/benchmarks.md";
         var pages = 20;
         var mode = "board";
+        var operations = 10_000;
+        var workers = 4;
         for (var i = 1; i < args.Length - 1; i += 2)
         {
             switch (args[i])
@@ -17,11 +20,13 @@ public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Out
                 case "--sizes": sizes = [.. args[i + 1].Split(',').Select(int.Parse).Order()]; break;
                 case "--out": output = args[i + 1]; break;
                 case "--pages": pages = int.Parse(args[i + 1]); break;
-                case "--mode" when args[i + 1] is "board" or "search": mode = args[i + 1]; break;
+                case "--mode" when args[i + 1] is "board" or "invariants" or "search": mode = args[i + 1]; break;
+                case "--operations": operations = int.Parse(args[i + 1]); break;
+                case "--workers": workers = int.Parse(args[i + 1]); break;
                 default: return null;
             }
         }
         var command = Environment.GetEnvironmentVariable("DEALTRACKER_BENCH_COMMAND") ?? "bash scripts/benchmarks.sh";
-        return new Options(args[0], sizes, output, pages, command, mode);
+        return new Options(args[0], sizes, output, pages, command, mode, operations, workers);
     }
 }

@@ -1,5 +1,4 @@
 using DealTracker.Data;
-using Microsoft.EntityFrameworkCore;
 using Npgsql;
 
 namespace DealTracker.Benchmarks;
@@ -25,10 +24,7 @@ public sealed class ScratchDatabase : IAsyncDisposable
         await ExecuteAsync(admin, $"CREATE DATABASE \"{name}\"");
         var scratch = new ScratchDatabase(admin,
             new NpgsqlConnectionStringBuilder(serverConnectionString) { Database = name, MaxPoolSize = 200 }.ConnectionString);
-        var options = new DbContextOptionsBuilder<DealTrackerDbContext>();
-        DataServiceCollectionExtensions.ConfigureDbContext(options, scratch.ConnectionString);
-        await using var db = new DealTrackerDbContext(options.Options);
-        await db.Database.MigrateAsync();
+        await DatabaseMigrator.MigrateAsync(scratch.ConnectionString, scratch.ConnectionString);
         return scratch;
     }
 

@@ -1,5 +1,6 @@
 using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
+using DealTracker.Data.Leads;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -34,6 +35,8 @@ public class DealTrackerDbContext(DbContextOptions<DealTrackerDbContext> options
         modelBuilder.UseSerialColumns();
         base.OnModelCreating(modelBuilder);
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(DealTrackerDbContext).Assembly);
+        modelBuilder.HasDbFunction(typeof(LeadParty).GetMethod(nameof(LeadParty.NameOf))!)
+            .HasName(LeadParty.SqlFunction);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

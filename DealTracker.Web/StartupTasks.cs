@@ -1,7 +1,6 @@
 using DealTracker.Data;
 using DealTracker.Data.Seeding;
 using DealTracker.Web.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Web;
 
@@ -16,9 +15,11 @@ public static class StartupTasks
         var config = app.Configuration;
         if (config.GetValue("Database:MigrateOnStartup", true))
         {
-            var factory = app.Services.GetRequiredService<IDbContextFactory<DealTrackerDbContext>>();
-            await using var db = await factory.CreateDbContextAsync();
-            await db.Database.MigrateAsync();
+            // The owner role migrates; without its connection string the app's user must be allowed to (a superuser
+            // in a development setup).
+            var appConnection = config.GetConnectionString("DealTracker")!;
+            var ownerConnection = config.GetConnectionString("DealTrackerOwner") is { Length: > 0 } owner ? owner : appConnection;
+            await DatabaseMigrator.MigrateAsync(ownerConnection, appConnection);
         }
         if (config.GetValue("Seed:Demo", false))
         {

@@ -8,7 +8,8 @@ internal sealed class LeadStatusConfiguration : IEntityTypeConfiguration<LeadSta
 {
     public void Configure(EntityTypeBuilder<LeadStatus> b)
     {
-        b.ToTable("lead_status");
+        b.ToTable("lead_status", t => t.HasCheckConstraint("lead_status_reason_length_check",
+            $"char_length(reason) <= {Infrastructure.Limits.Reason}"));
         b.HasKey(x => x.LeadId).HasName("lead_status_pkey");
         b.Property(x => x.LeadId).ValueGeneratedNever();
         b.HasOne(x => x.Lead).WithOne(l => l.Status).HasForeignKey<LeadStatus>(x => x.LeadId)

@@ -14,29 +14,49 @@ public static class DatabaseErrors
         ["deals_value_amount_check"] = ("The value amount cannot be negative.", "ValueAmount"),
         ["deals_probability_check"] = ("Probability must be between 0 and 100.", "Probability"),
         ["deals_value_currency_check"] = ("Currency must be a three-letter ISO code such as USD.", "ValueCurrency"),
+        ["lead_status_reason_length_check"] = ($"The reason can be at most {Limits.Reason} characters.", "Reason"),
         ["ux_lead_contacts_one_primary"] = ("A lead can have only one primary contact.", null),
         ["ux_lead_organizations_one_primary"] = ("A lead can have only one primary organization.", null),
         ["ux_lead_individuals_one_primary"] = ("A lead can have only one primary individual.", null),
     };
 
+    /// <summary>The foreign keys from picklist columns to <c>picklists (category, value)</c>: what the value is called, and its field.</summary>
+    private static readonly Dictionary<string, (string Label, string Field)> PicklistForeignKeys = new()
+    {
+        ["lead_status_stage_picklist_fkey"] = ("stage", "Stage"),
+        ["lead_contacts_role_on_lead_picklist_fkey"] = ("role on lead", "RoleOnLead"),
+        ["lead_organizations_relationship_picklist_fkey"] = ("organization relationship", "Relationship"),
+        ["lead_individuals_relationship_picklist_fkey"] = ("individual relationship", "Relationship"),
+    };
+
     /// <summary>Translates a database failure into a <see cref="RuleViolationException"/>, or null if it is not one.</summary>
     public static RuleViolationException? Translate(Exception exception)
     {
-        if (exception is DbUpdateConcurrencyException)
+        // EF's retrying strategy wraps what it took for a transient failure (a deadlock, a serialization failure) in
+        // one more exception: look through the whole chain.
+        var chain = Chain(exception).ToList();
+        if (chain.OfType<DbUpdateConcurrencyException>().Any())
             return new ConcurrencyConflictException(
                 "Someone else changed this record after you opened it. Reload to see their changes.");
 
-        var pg = exception as PostgresException ?? exception.InnerException as PostgresException;
+        var pg = chain.OfType<PostgresException>().FirstOrDefault();
         if (pg is null)
             return null;
 
         if (pg.ConstraintName is { } name && KnownConstraints.TryGetValue(name, out var known))
             return new RuleViolationException(known.Message, known.Field);
 
+        if (pg.ConstraintName is { } fk && PicklistForeignKeys.TryGetValue(fk, out var picklist))
+            return pg.TableName == "picklists"
+                ? new RuleViolationException("This value is still used by some records. Move them to another value first.")
+                : new RuleViolationException(
+                    $"The {picklist.Label} you chose is not in the list (it may have just been renamed or removed). Pick one from the list.",
+                    picklist.Field);
+
         return pg.SqlState switch
         {
             // Our own triggers raise check_violation with a sentence already meant for people.
-            PostgresErrorCodes.CheckViolation when pg.ConstraintName is null or "lead_requires_party" or "picklist_value_exists"
+            PostgresErrorCodes.CheckViolation when pg.ConstraintName is null or "lead_requires_party" or "lead_requires_status" or "picklist_value_exists"
                 => new RuleViolationException(pg.MessageText),
             PostgresErrorCodes.CheckViolation => new RuleViolationException("A value is outside what is allowed."),
             PostgresErrorCodes.UniqueViolation => new RuleViolationException("That record already exists."),
@@ -47,5 +67,11 @@ public static class DatabaseErrors
             PostgresErrorCodes.StringDataRightTruncation => new RuleViolationException("A value is too long."),
             _ => null,
         };
+    }
+
+    private static IEnumerable<Exception> Chain(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+            yield return exception;
     }
 }

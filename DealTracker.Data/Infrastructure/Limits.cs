@@ -4,6 +4,8 @@ namespace DealTracker.Data.Infrastructure;
 public static class Limits
 {
     public const int Title = 200;
+    /// <summary>Why a lead moved to a stage such as Lost; the database's <c>lead_status_reason_length_check</c> holds it too.</summary>
+    public const int Reason = 200;
     public const int Name = 200;
     public const int PersonName = 100;
     public const int Short = 100;

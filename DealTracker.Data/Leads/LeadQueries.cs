@@ -41,11 +41,7 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
             l.Id, l.Title, l.DealId, DealName = l.Deal.Name,
             Stage = l.Status != null ? l.Status.Stage : "",
             StageOrder = (int?)s.SortOrder,
-            // The primary organization, else the primary individual, else whoever was linked first.
-            Party = l.Organizations.Where(o => o.IsPrimary).Select(o => o.Organization.Name).FirstOrDefault()
-                ?? l.Individuals.Where(i => i.IsPrimary).Select(i => i.Individual.GivenName + " " + i.Individual.FamilyName).FirstOrDefault()
-                ?? l.Organizations.OrderBy(o => o.CreatedAt).Select(o => o.Organization.Name).FirstOrDefault()
-                ?? l.Individuals.OrderBy(i => i.CreatedAt).Select(i => i.Individual.GivenName + " " + i.Individual.FamilyName).FirstOrDefault(),
+            Party = LeadParty.NameOf(l.Id),
             l.UpdatedAt,
             l.OwnerUserId,
             OwnerName = db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),

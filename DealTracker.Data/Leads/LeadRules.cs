@@ -13,8 +13,8 @@ internal static class LeadRules
         var clean = Text.Clean(title);
         if (clean is null)
             throw new RuleViolationException("Give the lead a title.", "Title");
-        if (clean.Length > LeadService.TitleMaxLength)
-            throw new RuleViolationException($"The title can be at most {LeadService.TitleMaxLength} characters.", "Title");
+        if (clean.Length > Limits.Title)
+            throw new RuleViolationException($"The title can be at most {Limits.Title} characters.", "Title");
         return clean;
     }
 
@@ -43,14 +43,8 @@ internal static class LeadRules
         }
     }
 
-    /// <summary>A stage that needs a reason (Lost) refuses to go without one; other stages keep no stale reason.</summary>
-    public static string? ReasonFor(PicklistOption stage, string stageValue, string? reason)
-    {
-        var clean = Text.Clean(reason);
-        if (stage.NeedsReason && clean is null)
-            throw new RuleViolationException($"Say why the lead moves to {stageValue}.", "Reason");
-        return clean;
-    }
+    public static string? ReasonFor(PicklistOption stage, string stageValue, string? reason) =>
+        StageReason.Check(stage.NeedsReason, stageValue, reason);
 
     public static async Task EnsureLinksAllowedAsync(DealTrackerDbContext db, IReadOnlyList<PartyLink> organizations,
         IReadOnlyList<PartyLink> individuals, IReadOnlyList<ContactLink> contacts, CancellationToken ct)

@@ -54,7 +54,7 @@ public sealed partial class LeadService
             var stage = Text.Clean(changes.Stage) ?? throw new RuleViolationException("Choose a stage.", "Stage");
             var option = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct,
                 currentValue: current.Stage);
-            var reason = LeadRules.ReasonFor(option!, stage, Input.Optional(changes.Reason, Limits.Name, "Reason"));
+            var reason = LeadRules.ReasonFor(option!, stage, changes.Reason);
             await EnsureLinkValuesAllowedAsync(db, current, changes, ct);
             await LeadRules.EnsurePartiesExistAsync(db, changes.Organizations, changes.Individuals, changes.Contacts, ct);
 

@@ -13,8 +13,6 @@ namespace DealTracker.Data.Leads;
 /// </summary>
 public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
-    public const int TitleMaxLength = 200;
-
     /// <summary>Creates the lead, its status (first active stage unless one is given) and its links in one transaction.</summary>
     public Task<long> CreateLeadAsync(NewLead input, CancellationToken ct = default) =>
         factory.WriteAsync(async db =>
@@ -31,7 +29,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
                 ? await PicklistService.FirstActiveStageAsync(db, ct)
                 : input.Stage.Trim();
             var stageOption = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct);
-            var reason = LeadRules.ReasonFor(stageOption!, stage, Input.Optional(input.Reason, Limits.Name, "Reason"));
+            var reason = LeadRules.ReasonFor(stageOption!, stage, input.Reason);
             await LeadRules.EnsureLinksAllowedAsync(db, input.Organizations, input.Individuals, input.Contacts ?? [], ct);
 
             var lead = new Lead
@@ -64,7 +62,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
         {
             await Access.RequireLeadAsync(db, actor, leadId, ct);
             var status = await db.LeadStatuses.Include(s => s.Lead).FirstOrDefaultAsync(s => s.LeadId == leadId, ct)
-                ?? throw new RecordNotFoundException("This lead no longer exists.");
+                ?? await NewStatusAsync(db, leadId, ct);
             if (expectedVersion is { } seen && seen != status.Version)
                 throw new ConcurrencyConflictException(
                     $"Someone else moved \"{status.Lead.Title}\" to {status.Stage} first. The board now shows where it is.");
@@ -79,6 +77,16 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
             await db.SaveChangesAsync(ct);
             return new StageMoved(leadId, status.Stage, status.Reason, status.Version, status.UpdatedAt);
         }, ct);
+
+    /// <summary>A lead written before every lead needed a status (the board's "(no stage)" column) gets one on its first move.</summary>
+    private static async Task<LeadStatus> NewStatusAsync(DealTrackerDbContext db, long leadId, CancellationToken ct)
+    {
+        var lead = await db.Leads.FirstOrDefaultAsync(l => l.Id == leadId, ct)
+            ?? throw new RecordNotFoundException("This lead no longer exists.");
+        var status = new LeadStatus { LeadId = leadId, Lead = lead, Stage = "" };
+        db.LeadStatuses.Add(status);
+        return status;
+    }
 
     public Task LinkOrganizationAsync(long leadId, PartyLink link, CancellationToken ct = default) =>
         factory.WriteAsync(async db =>

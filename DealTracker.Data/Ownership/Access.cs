@@ -24,23 +24,9 @@ public static class Access
     public const string LeadNotFoundOrNotYours = "This lead was not found, or it is not yours.";
     public const string DealNotFoundOrNotYours = "This deal was not found, or it is not yours.";
 
-    public static IQueryable<Lead> VisibleTo(this IQueryable<Lead> leads, IActingUser actor)
-    {
-        if (actor.IsManagerOrAdmin)
-            return leads;
-        if (actor.UserId is not { } me)
-            return leads.Where(l => false);
-        return leads.Where(l => l.OwnerUserId == null || l.OwnerUserId == me);
-    }
-
-    public static IQueryable<Deal> VisibleTo(this IQueryable<Deal> deals, IActingUser actor)
-    {
-        if (actor.IsManagerOrAdmin)
-            return deals;
-        if (actor.UserId is not { } me)
-            return deals.Where(d => false);
-        return deals.Where(d => d.OwnerUserId == null || d.OwnerUserId == me);
-    }
+    /// <summary>The leads (or deals) <paramref name="actor"/> may see: <see cref="Visibility"/>'s one rule.</summary>
+    public static IQueryable<T> VisibleTo<T>(this IQueryable<T> records, IActingUser actor) where T : class, IOwnedRecord =>
+        records.Where(Visibility.Of<T>(actor));
 
     /// <summary>Throws "not found or not yours" unless the lead exists and the actor may see it.</summary>
     public static async Task RequireLeadAsync(DealTrackerDbContext db, IActingUser actor, long leadId, CancellationToken ct)

@@ -1,6 +1,7 @@
 using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Ownership;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Parties;
@@ -12,21 +13,18 @@ namespace DealTracker.Data.Parties;
 /// </summary>
 public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
-    // The same rule as Access.VisibleTo, written inline so it works on the links' navigation inside projections.
-    private bool SeesAll => actor.IsManagerOrAdmin;
-    private long Me => actor.UserId ?? long.MinValue;
 
     public async Task<PageOf<OrganizationRow>> ListOrganizationsAsync(string? search, int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var (seesAll, me) = (SeesAll, Me);
+        var visibleLinks = Visibility.Through<LeadOrganization>(actor, l => l.Lead);
         var orgs = db.Organizations.AsNoTracking();
         if (SearchPattern.Contains(search) is { } p)
             orgs = orgs.Where(o => EF.Functions.ILike(o.Name, p, "\\") || EF.Functions.ILike(o.Website ?? "", p, "\\"));
         var total = await orgs.CountAsync(ct);
         var rows = await Paged(orgs.OrderBy(o => o.Name).ThenBy(o => o.Id), page, pageSize)
             .Select(o => new OrganizationRow(o.Id, o.Name, o.Website, o.Phone, o.Contacts.Count,
-                o.Leads.Count(l => seesAll || l.Lead.OwnerUserId == null && me != long.MinValue || l.Lead.OwnerUserId == me)))
+                o.Leads.AsQueryable().Count(visibleLinks)))
             .ToListAsync(ct);
         return new PageOf<OrganizationRow>(rows, total);
     }
@@ -34,7 +32,7 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     public async Task<PageOf<IndividualRow>> ListIndividualsAsync(string? search, int page, int pageSize, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var (seesAll, me) = (SeesAll, Me);
+        var visibleLinks = Visibility.Through<LeadIndividual>(actor, l => l.Lead);
         var people = db.Individuals.AsNoTracking();
         if (SearchPattern.Contains(search) is { } p)
             people = people.Where(i => EF.Functions.ILike(i.GivenName + " " + i.FamilyName, p, "\\")
@@ -42,7 +40,7 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
         var total = await people.CountAsync(ct);
         var rows = await Paged(people.OrderBy(i => i.FamilyName).ThenBy(i => i.GivenName).ThenBy(i => i.Id), page, pageSize)
             .Select(i => new IndividualRow(i.Id, i.GivenName + " " + i.FamilyName, i.Email, i.Phone, i.Contacts.Count,
-                i.Leads.Count(l => seesAll || l.Lead.OwnerUserId == null && me != long.MinValue || l.Lead.OwnerUserId == me)))
+                i.Leads.AsQueryable().Count(visibleLinks)))
             .ToListAsync(ct);
         return new PageOf<IndividualRow>(rows, total);
     }
@@ -61,13 +59,13 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     public async Task<OrganizationDetails?> GetOrganizationAsync(long id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var (seesAll, me) = (SeesAll, Me);
+        var visibleLinks = Visibility.Through<LeadOrganization>(actor, l => l.Lead);
         return await db.Organizations.AsNoTracking().AsSplitQuery().Where(o => o.Id == id)
             .Select(o => new OrganizationDetails(o.Id, o.Name, o.Website, o.Phone, o.Notes, o.Version,
                 o.Contacts.OrderBy(c => c.Individual.FamilyName).ThenBy(c => c.Id).Select(c => new ContactRow(c.Id,
                     c.IndividualId, c.Individual.GivenName + " " + c.Individual.FamilyName, c.OrganizationId, o.Name,
                     c.Title, c.Department, c.Email, c.Phone)).ToList(),
-                o.Leads.Where(l => seesAll || l.Lead.OwnerUserId == null && me != long.MinValue || l.Lead.OwnerUserId == me)
+                o.Leads.AsQueryable().Where(visibleLinks)
                     .OrderBy(l => l.Lead.Title).ThenBy(l => l.LeadId).Select(l => new PartyLeadRow(l.LeadId, l.Lead.Title,
                     l.Lead.Deal.Name, l.Lead.Status != null ? l.Lead.Status.Stage : "", l.Relationship, l.IsPrimary)).ToList()))
             .FirstOrDefaultAsync(ct);
@@ -77,13 +75,13 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     public async Task<IndividualDetails?> GetIndividualAsync(long id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var (seesAll, me) = (SeesAll, Me);
+        var visibleLinks = Visibility.Through<LeadIndividual>(actor, l => l.Lead);
         return await db.Individuals.AsNoTracking().AsSplitQuery().Where(i => i.Id == id)
             .Select(i => new IndividualDetails(i.Id, i.GivenName, i.FamilyName, i.Email, i.Phone, i.Notes, i.Version,
                 i.Contacts.OrderBy(c => c.Organization != null ? c.Organization.Name : "").ThenBy(c => c.Id).Select(c => new ContactRow(
                     c.Id, c.IndividualId, i.GivenName + " " + i.FamilyName, c.OrganizationId,
                     c.Organization != null ? c.Organization.Name : null, c.Title, c.Department, c.Email, c.Phone)).ToList(),
-                i.Leads.Where(l => seesAll || l.Lead.OwnerUserId == null && me != long.MinValue || l.Lead.OwnerUserId == me)
+                i.Leads.AsQueryable().Where(visibleLinks)
                     .OrderBy(l => l.Lead.Title).ThenBy(l => l.LeadId).Select(l => new PartyLeadRow(l.LeadId, l.Lead.Title,
                     l.Lead.Deal.Name, l.Lead.Status != null ? l.Lead.Status.Stage : "", l.Relationship, l.IsPrimary)).ToList()))
             .FirstOrDefaultAsync(ct);
@@ -92,12 +90,12 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     public async Task<ContactDetails?> GetContactAsync(long id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var (seesAll, me) = (SeesAll, Me);
+        var visibleLinks = Visibility.Through<LeadContact>(actor, l => l.Lead);
         return await db.Contacts.AsNoTracking().Where(c => c.Id == id)
             .Select(c => new ContactDetails(c.Id, c.IndividualId, c.Individual.GivenName + " " + c.Individual.FamilyName,
                 c.OrganizationId, c.Organization != null ? c.Organization.Name : null, c.Title, c.Department, c.Email,
                 c.Phone, c.IsPrimary, c.Version,
-                c.Leads.Where(l => seesAll || l.Lead.OwnerUserId == null && me != long.MinValue || l.Lead.OwnerUserId == me)
+                c.Leads.AsQueryable().Where(visibleLinks)
                     .OrderBy(l => l.Lead.Title).ThenBy(l => l.LeadId).Select(l => new PartyLeadRow(l.LeadId, l.Lead.Title,
                     l.Lead.Deal.Name, l.Lead.Status != null ? l.Lead.Status.Stage : "", l.RoleOnLead, l.IsPrimary)).ToList()))
             .FirstOrDefaultAsync(ct);

@@ -11,7 +11,7 @@ namespace DealTracker.Data.Picklists;
 /// value in the same transaction, and the last active stage cannot go.
 /// Every change locks its category's rows (in id order, so two admins never deadlock) and checks the version the admin
 /// saw: of two admins editing the same value, one wins and the other gets a clear refusal. A sales user's save that
-/// races a rename waits on the same rows (the membership trigger's FOR SHARE) and is refused if its value is gone.
+/// races a rename waits on the same row (its foreign key's KEY SHARE lock) and is refused if its value is gone.
 /// </summary>
 public sealed class PicklistAdminService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
@@ -88,10 +88,13 @@ public sealed class PicklistAdminService(IDbContextFactory<DealTrackerDbContext>
                 throw new PicklistValueExistsException(existing.Id, existing.Value);
 
             var old = picked.Value;
-            // The new name must exist before the records point at it: the membership trigger checks every row.
+            var uses = await CountUsesAsync(db, picked, ct);
+            // The foreign keys from the records cascade the new name to them in the same statement; lost reasons are
+            // free text and move here.
             picked.Value = name;
             await db.SaveChangesAsync(ct);
-            return await MoveRecordsAsync(db, picked.Category, old, name, ct);
+            await MoveRecordsAsync(db, picked.Category, old, name, ct);
+            return (int)uses;
         }, ct);
 
     /// <summary>Moves a value one place up or down in its list.</summary>
@@ -180,6 +183,9 @@ public sealed class PicklistAdminService(IDbContextFactory<DealTrackerDbContext>
         if (name.Length > ValueMaxLength)
             throw new RuleViolationException(
                 $"A value can be at most {ValueMaxLength} characters; this one has {name.Length}.", "Value");
+        if (string.Equals(name, Pipeline.PipelineColumn.NoStage, StringComparison.OrdinalIgnoreCase))
+            throw new RuleViolationException(
+                $"\"{Pipeline.PipelineColumn.NoStage}\" is the board's name for leads without a stage; choose another.", "Value");
         return name;
     }
 

@@ -14,5 +14,11 @@ public sealed record PipelineColumn(
     IReadOnlyList<CurrencyAmount> Totals,
     IReadOnlyList<PipelineCard> Cards)
 {
+    /// <summary>
+    /// The column of leads without a status row (written before every lead had to have one): shown, never hidden.
+    /// Picklist values cannot take this name.
+    /// </summary>
+    public const string NoStage = "(no stage)";
+
     public bool HasMore => Cards.Count < LeadCount;
 }

@@ -1,5 +1,7 @@
 using System.Text;
 using DealTracker.Data.Identity;
+using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Ownership;
 using Npgsql;
 using NpgsqlTypes;
 
@@ -17,13 +19,7 @@ internal sealed class PipelineQuery
 
     public PipelineQuery(PipelineFilter filter, IActingUser actor)
     {
-        if (!actor.IsManagerOrAdmin)
-        {
-            if (actor.UserId is { } me)
-                And("(l.owner_user_id IS NULL OR l.owner_user_id = {0})", me, NpgsqlDbType.Bigint);
-            else
-                _where.Append(" AND FALSE");
-        }
+        _where.Append(" AND ").Append(Visibility.Sql(actor, "l.owner_user_id", me => Add(me, NpgsqlDbType.Bigint)));
         if (filter.Mine)
         {
             if (actor.UserId is { } me)
@@ -54,16 +50,23 @@ internal sealed class PipelineQuery
                             WHERE so.lead_id = l.id AND o.name ILIKE {0})
                  OR EXISTS (SELECT 1 FROM lead_individuals si JOIN individuals i ON i.id = si.individual_id
                             WHERE si.lead_id = l.id AND (i.given_name || ' ' || i.family_name) ILIKE {0}))
-                """, ContainsPattern(filter.Search.Trim()), NpgsqlDbType.Text);
+                """, SearchPattern.Contains(filter.Search)!, NpgsqlDbType.Text);
     }
+
+    /// <summary>A lead's stage; a lead without a status row (written before the rule) is in the "(no stage)" column.</summary>
+    public const string Stage = $"COALESCE(s.stage, '{PipelineColumn.NoStage}')";
+
+    /// <summary>Since when the lead is in its stage (for a lead without a status: since it last changed).</summary>
+    public const string StageSince = "COALESCE(s.updated_at, l.updated_at)";
 
     /// <summary>The filtered leads with what the board needs of their status and deal.</summary>
     public string FilteredLeads(string extraCondition = "TRUE") => $"""
-        SELECT l.id, l.title, l.deal_id, l.owner_user_id, s.stage, s.updated_at AS stage_since, s.xmin::text::bigint AS version,
+        SELECT l.id, l.title, l.deal_id, l.owner_user_id, {Stage} AS stage, {StageSince} AS stage_since,
+               COALESCE(s.xmin::text::bigint, 0) AS version,
                d.name AS deal_name, d.value_amount, COALESCE(d.value_currency, 'USD') AS currency, d.probability,
                d.close_date
         FROM leads l
-        JOIN lead_status s ON s.lead_id = l.id
+        LEFT JOIN lead_status s ON s.lead_id = l.id
         JOIN deals d ON d.id = l.deal_id
         WHERE {_where} AND {extraCondition}
         """;
@@ -77,8 +80,4 @@ internal sealed class PipelineQuery
 
     private void And(string condition, object value, NpgsqlDbType type) =>
         _where.Append(" AND ").Append(string.Format(condition, Add(value, type)));
-
-    /// <summary>A substring pattern for ILIKE: the user's % and _ are matched literally.</summary>
-    public static string ContainsPattern(string text) =>
-        "%" + text.Replace(@"\", @"\\").Replace("%", @"\%").Replace("_", @"\_") + "%";
 }

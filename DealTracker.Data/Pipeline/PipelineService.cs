@@ -68,20 +68,6 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         return await ReadCardsAsync(db, filter, actor, [(stage, PageSize)], after, ct);
     }
 
-    public Task<IReadOnlyList<PipelineFilterOption>> SearchDealsAsync(string? text, CancellationToken ct = default) =>
-        SearchAsync(text, (db, pattern) => db.Deals.VisibleTo(actor).Where(d => pattern == null || EF.Functions.ILike(d.Name, pattern, @"\"))
-            .OrderBy(d => d.Name).ThenBy(d => d.Id).Select(d => new PipelineFilterOption(d.Id, d.Name)), ct);
-
-    public Task<IReadOnlyList<PipelineFilterOption>> SearchOrganizationsAsync(string? text, CancellationToken ct = default) =>
-        SearchAsync(text, (db, pattern) => db.Organizations.Where(o => pattern == null || EF.Functions.ILike(o.Name, pattern, @"\"))
-            .OrderBy(o => o.Name).ThenBy(o => o.Id).Select(o => new PipelineFilterOption(o.Id, o.Name)), ct);
-
-    public Task<IReadOnlyList<PipelineFilterOption>> SearchIndividualsAsync(string? text, CancellationToken ct = default) =>
-        SearchAsync(text, (db, pattern) => db.Individuals
-            .Where(i => pattern == null || EF.Functions.ILike(i.GivenName + " " + i.FamilyName, pattern, @"\"))
-            .OrderBy(i => i.FamilyName).ThenBy(i => i.GivenName).ThenBy(i => i.Id)
-            .Select(i => new PipelineFilterOption(i.Id, i.GivenName + " " + i.FamilyName)), ct);
-
     /// <summary>The names of the deal, organization and individual a (bookmarked) filter names by id.</summary>
     public async Task<PipelineFilterNames> GetFilterNamesAsync(PipelineFilter filter, CancellationToken ct = default)
     {
@@ -94,14 +80,6 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
             ? await db.Individuals.Where(x => x.Id == i).Select(x => x.GivenName + " " + x.FamilyName).FirstOrDefaultAsync(ct)
             : null;
         return new PipelineFilterNames(deal, org, ind);
-    }
-
-    private async Task<IReadOnlyList<PipelineFilterOption>> SearchAsync(string? text,
-        Func<DealTrackerDbContext, string?, IQueryable<PipelineFilterOption>> query, CancellationToken ct)
-    {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        var pattern = string.IsNullOrWhiteSpace(text) ? null : PipelineQuery.ContainsPattern(text.Trim());
-        return await query(db, pattern).AsNoTracking().Take(20).ToListAsync(ct);
     }
 
     private static IReadOnlyList<CurrencyAmount> Money(IEnumerable<TotalRow> rows) =>
@@ -137,7 +115,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
 
     /// <summary>
     /// The cards of several columns in one statement: per column, the newest moves first, up to its own count.
-    /// The party name is looked up only for the cards returned.
+    /// The party name (<see cref="Leads.LeadParty"/>) is looked up only for the cards returned.
     /// </summary>
     private static async Task<List<PipelineCard>> ReadCardsAsync(DealTrackerDbContext db, PipelineFilter filter,
         IActingUser actor, IReadOnlyList<(string Stage, int Take)> columns, PipelineCursor? after, CancellationToken ct)
@@ -147,22 +125,16 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         var takes = q.Add(columns.Select(c => c.Take).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
         var keyset = after is null
             ? ""
-            : $" AND (s.updated_at, l.id) < ({q.Add(after.StageSince, NpgsqlDbType.TimestampTz)}, {q.Add(after.LeadId, NpgsqlDbType.Bigint)})";
+            : $" AND ({PipelineQuery.StageSince}, l.id) < ({q.Add(after.StageSince, NpgsqlDbType.TimestampTz)}, {q.Add(after.LeadId, NpgsqlDbType.Bigint)})";
         var sql = $"""
             SELECT f.id AS lead_id, f.title, f.stage, f.deal_id, f.deal_name, f.value_amount AS value, f.currency,
                    f.probability, f.close_date, f.stage_since, f.version,
-                   (SELECT p.name FROM (
-                        SELECT o.name, lo.is_primary, 0 AS kind FROM lead_organizations lo
-                        JOIN organizations o ON o.id = lo.organization_id WHERE lo.lead_id = f.id
-                        UNION ALL
-                        SELECT i.given_name || ' ' || i.family_name, li.is_primary, 1 FROM lead_individuals li
-                        JOIN individuals i ON i.id = li.individual_id WHERE li.lead_id = f.id) p
-                    ORDER BY p.is_primary DESC, p.kind, p.name LIMIT 1) AS party_name,
+                   {Leads.LeadParty.SqlFunction}(f.id) AS party_name,
                    (SELECT u.display_name FROM users u WHERE u.id = f.owner_user_id) AS owner_name
             FROM unnest({stages}, {takes}) AS c(stage, take)
             CROSS JOIN LATERAL (
-                {q.FilteredLeads("s.stage = c.stage" + keyset)}
-                ORDER BY s.updated_at DESC, l.id DESC
+                {q.FilteredLeads($"{PipelineQuery.Stage} = c.stage" + keyset)}
+                ORDER BY {PipelineQuery.StageSince} DESC, l.id DESC
                 LIMIT c.take) f
             ORDER BY f.stage, f.stage_since DESC, f.id DESC
             """;

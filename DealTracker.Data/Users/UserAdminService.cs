@@ -19,11 +19,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         Access.RequireAdmin(actor);
         await using var db = await factory.CreateDbContextAsync(ct);
         var users = db.Users.AsNoTracking();
-        if (Text.Clean(search) is { } term)
-        {
-            var pattern = $"%{term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_")}%";
-            users = users.Where(u => EF.Functions.ILike(u.DisplayName, pattern) || EF.Functions.ILike(u.Email!, pattern));
-        }
+        if (SearchPattern.Contains(search) is { } pattern)
+            users = users.Where(u => EF.Functions.ILike(u.DisplayName, pattern, "\\") || EF.Functions.ILike(u.Email!, pattern, "\\"));
         var total = await users.CountAsync(ct);
         var now = DateTimeOffset.UtcNow;
         var rows = await users.OrderBy(u => u.DisplayName).ThenBy(u => u.Id)

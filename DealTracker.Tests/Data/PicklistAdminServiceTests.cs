@@ -279,7 +279,7 @@ public sealed class PicklistAdminServiceTests(DatabaseFixture db) : IClassFixtur
 
         Assert.Equal(1, await rename);
         var refusal = Assert.IsAssignableFrom<RuleViolationException>(await save);
-        Assert.Contains("not a stage in the list", refusal.Message);
+        Assert.Contains("stage you chose is not in the list", refusal.Message);
         Assert.Equal(0L, await db.ScalarAsync<long>("""
             SELECT count(*) FROM lead_status s
             WHERE NOT EXISTS (SELECT 1 FROM picklists p WHERE p.category = 'lead_status.stage' AND p.value = s.stage)

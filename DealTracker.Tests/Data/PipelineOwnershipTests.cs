@@ -61,7 +61,8 @@ public sealed class PipelineOwnershipTests(DatabaseFixture db) : IClassFixture<D
 
         var owned = await sales.LoadBoardAsync(new PipelineFilter(OwnerId: a.Colleague, Search: a.Marker));
         Assert.Equal(0, owned.LeadCount);
-        Assert.DoesNotContain(await sales.SearchDealsAsync(a.Marker), d => d.Name.EndsWith("theirs", StringComparison.Ordinal));
+        Assert.DoesNotContain(await db.As(ActingUser.Sales(a.Me)).GetRequiredService<DealTracker.Data.Deals.DealService>().SearchDealsAsync(a.Marker),
+            d => d.Name.EndsWith("theirs", StringComparison.Ordinal));
         Assert.Null((await sales.GetFilterNamesAsync(new PipelineFilter(DealId: (await ColleagueDealAsync(a.Theirs))))).Deal);
     }
 

@@ -257,10 +257,14 @@ public sealed class SchemaCorrectionsTests(DatabaseFixture db) : IClassFixture<D
 
         var error = await Assert.ThrowsAsync<PostgresException>(() =>
             db.ExecuteSqlAsync($"UPDATE lead_status SET stage = 'Bogus' WHERE lead_id = {lead}"));
-        Assert.Equal("picklist_value_exists", error.ConstraintName);
+        Assert.Equal("lead_status_stage_picklist_fkey", error.ConstraintName);
         error = await Assert.ThrowsAsync<PostgresException>(() =>
             db.ExecuteSqlAsync($"UPDATE lead_organizations SET relationship = 'Frenemy' WHERE lead_id = {lead}"));
-        Assert.Equal("picklist_value_exists", error.ConstraintName);
+        Assert.Equal("lead_organizations_relationship_picklist_fkey", error.ConstraintName);
+        // A value of another list is not one of this list's, although it exists.
+        error = await Assert.ThrowsAsync<PostgresException>(() =>
+            db.ExecuteSqlAsync($"UPDATE lead_status SET stage = 'Champion' WHERE lead_id = {lead}"));
+        Assert.Equal("lead_status_stage_picklist_fkey", error.ConstraintName);
     }
 
     [Fact]

@@ -45,6 +45,7 @@ public sealed class AppServer : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Development");
         builder.UseSetting("ConnectionStrings:DealTracker", _connectionString);
+        builder.UseSetting("ConnectionStrings:DealTrackerOwner", PostgresServer.AsOwner(_connectionString));
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
         foreach (var (key, value) in _settings)
             builder.UseSetting(key, value);

@@ -17,6 +17,7 @@ public partial class PipelinePage
     [Inject] private UserPreferenceService Preferences { get; set; } = null!;
     [Inject] private MudBlazor.ISnackbar Snackbar { get; set; } = null!;
     [Inject] private IConfiguration Configuration { get; set; } = null!;
+    [Inject] private ILogger<PipelinePage> Logger { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
     [SupplyParameterFromQuery(Name = "deal")] public long? DealId { get; set; }
@@ -58,6 +59,7 @@ public partial class PipelinePage
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            Logger.LogWarning(ex, "The board's folded columns could not be read; the columns start unfolded");
             _foldChoices = []; // the board's own load reports a database that is away; folds start as the defaults
         }
     }
@@ -81,6 +83,7 @@ public partial class PipelinePage
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            Logger.LogError(ex, "The pipeline board could not be loaded for filter {Filter}", _filter);
             _error = "The board could not be loaded. It retries when the database reports a change; reload the page to retry now.";
         }
         finally
@@ -129,6 +132,7 @@ public partial class PipelinePage
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            Logger.LogError(ex, "The pipeline board could not be refreshed for filter {Filter}", _filter);
             _refreshRequests = 0;
             _error = "The board could not be refreshed. It retries when the database reports a change.";
             StateHasChanged();
@@ -169,6 +173,7 @@ public partial class PipelinePage
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
+            Logger.LogWarning(ex, "Folding column {Stage} could not be remembered", fold.Stage);
             Snackbar.Add("The column is folded here, but it could not be remembered for next time.", MudBlazor.Severity.Warning);
         }
     }
