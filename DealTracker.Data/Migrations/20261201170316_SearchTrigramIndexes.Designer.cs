@@ -458,7 +458,10 @@ namespace DealTracker.Data.Migrations
                         .IsDescending(false, true, true)
                         .HasDatabaseName("idx_lead_status_stage_updated_at_lead_id");
 
-                    b.ToTable("lead_status", (string)null);
+                    b.ToTable("lead_status", null, t =>
+                        {
+                            t.HasCheckConstraint("lead_status_reason_length_check", "char_length(reason) <= 200");
+                        });
                 });
 
             modelBuilder.Entity("DealTracker.Data.Entities.Organization", b =>
