@@ -57,17 +57,23 @@ public sealed partial class GlobalSearch : IDisposable
         try
         {
             await Task.Delay(Pause, pending.Token);
-            Show(await Queries.FindAsync(_term, ct: pending.Token));
+            var results = await Queries.FindAsync(_term, ct: pending.Token);
+            if (pending == _pending)
+                Show(results);
         }
         catch (OperationCanceledException) when (pending.IsCancellationRequested)
         {
             // A newer keystroke took over; its search shows instead.
         }
-        catch (DbException ex)
+        catch (DbException ex) when (pending == _pending)
         {
             Logger.LogError(ex, "Search for {Term} failed", _term);
             Show(null);
             _failed = true;
+        }
+        catch (DbException) when (pending != _pending)
+        {
+            // A stale search that failed as it was being cancelled: the newer one decides what shows.
         }
         finally
         {
