@@ -38,7 +38,8 @@ public sealed class GlobalSearchBrowserTests(BrowserFixture browser) : IClassFix
         await Expect(search).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("acme");
         var results = page.GetByRole(AriaRole.Listbox, new() { Name = "Search results" });
-        await Expect(results.GetByRole(AriaRole.Option, new() { Name = "ACME Corp" })).ToBeVisibleAsync();
+        // A search waits for a pause in typing, then a server round trip: on a loaded CI machine that can take a while.
+        await Expect(results.GetByRole(AriaRole.Option, new() { Name = "ACME Corp" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await Expect(results.GetByText("Organizations")).ToBeVisibleAsync();
         var box = await results.BoundingBoxAsync();
         Assert.True(box!.X >= 0 && box.X + box.Width <= width, $"the results fit the {width} px screen");
@@ -69,7 +70,7 @@ public sealed class GlobalSearchBrowserTests(BrowserFixture browser) : IClassFix
         await page.Locator("body").PressAsync("/");
         await Expect(search).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Avery");
-        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Avery Nguyen" }).First).ToBeVisibleAsync();
+        await Expect(page.GetByRole(AriaRole.Option, new() { Name = "Avery Nguyen" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         await page.Keyboard.PressAsync("Escape");
         await Expect(page.GetByRole(AriaRole.Listbox)).ToHaveCountAsync(0);
 
