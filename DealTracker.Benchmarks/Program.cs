@@ -66,7 +66,10 @@ public static class BenchmarkProgram
                     Render: await flows.RenderBoardAsync(runs: 30),
                     Moves: await flows.MoveLeadsAsync(moves: 200),
                     LeadList: await flows.LeadListPageAsync(runs: 30),
-                    KilobytesPerBoard: 0);
+                    KilobytesPerBoard: 0)
+                {
+                    Export = await new ExportBenchmark(scratch.ConnectionString, generator.ManagerId).RunAsync(),
+                };
                 if (size == 10_000)
                 {
                     // Where a board's memory goes: any app page (Overview), the board filtered to show no card, the board.

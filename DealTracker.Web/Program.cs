@@ -2,7 +2,9 @@ using System.Globalization;
 using DealTracker.Data;
 using DealTracker.Web;
 using DealTracker.Web.Components;
+using DealTracker.Web.Export;
 using DealTracker.Web.Identity;
+using DealTracker.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 
@@ -25,22 +27,32 @@ if (string.IsNullOrWhiteSpace(connectionString))
     return 2;
 }
 
-builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+// A value forced past a field's limit must reach the server to be refused there: the largest field at its limit, with
+// every character JSON-escaped, fits well under this, and wwwroot/js/input-guard.js cuts anything absurd to 20,000
+// characters first. A bigger message would drop the connection, and the edit with it, silently.
+builder.Services.AddRazorComponents().AddInteractiveServerComponents()
+    .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
 builder.Services.AddMudServices();
-builder.Services.AddDealTrackerData(connectionString);
+builder.Services.AddDealTrackerData(connectionString, builder.Configuration["App:TimeZone"],
+    builder.Configuration.GetConnectionString("DealTrackerOwner") is { Length: > 0 } owner ? owner : null);
 builder.Services.AddDealTrackerAuth();
+builder.Services.AddDealTrackerForwardedHeaders(builder.Configuration);
+builder.Services.AddSignInRateLimits(builder.Configuration);
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
 
 var app = builder.Build();
 
 await StartupTasks.RunAsync(app);
 
+app.UseForwardedHeaders();
+app.UseSecurityHeaders();
 if (!app.Environment.IsDevelopment())
 {
     app.UseExceptionHandler("/Error", createScopeForErrors: true);
     app.UseHsts();
 }
 app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+app.UseSignInRateLimits();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseAntiforgery();
@@ -49,7 +61,9 @@ app.UseAntiforgery();
 app.MapStaticAssets().AllowAnonymous();
 app.MapHealthChecks("/health", new HealthCheckOptions { ResultStatusCodes = { [Microsoft.Extensions.Diagnostics.HealthChecks.HealthStatus.Unhealthy] = 503 } })
     .AllowAnonymous();
-app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+app.MapExportEndpoints();
+// The security headers carry frame-ancestors with the rest of the policy; one Content-Security-Policy header, not two.
+app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null);
 
 app.Lifetime.ApplicationStarted.Register(() =>
 {

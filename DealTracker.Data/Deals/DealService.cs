@@ -13,7 +13,7 @@ namespace DealTracker.Data.Deals;
 public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
     public Task<long> CreateDealAsync(DealInput input, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var deal = new Deal { Name = "" };
             Apply(deal, input);
@@ -27,7 +27,7 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory,
 
     /// <summary>Saves the deal if nobody changed it since <paramref name="expectedVersion"/>; returns the new version.</summary>
     public Task<uint> UpdateDealAsync(long dealId, uint expectedVersion, DealInput input, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             await Access.RequireDealAsync(db, actor, dealId, ct);
             var deal = await db.Deals.FirstOrDefaultAsync(d => d.Id == dealId, ct)
@@ -54,7 +54,7 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory,
 
     /// <summary>Deletes the deal; its leads, their statuses and links go with it (the database cascades).</summary>
     public Task DeleteDealAsync(long dealId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             if (await db.Deals.VisibleTo(actor).Where(d => d.Id == dealId).ExecuteDeleteAsync(ct) == 0)
                 await Access.RequireDealAsync(db, actor, dealId, ct);
@@ -85,13 +85,11 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory,
         OwnerFilter owner = OwnerFilter.Anyone, long? ownerUserId = null)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var deals = db.Deals.AsNoTracking().VisibleTo(actor).OwnedAs(actor, owner, ownerUserId);
+        var deals = Matching(db, search, owner, ownerUserId);
         var visibleLeads = db.Leads.VisibleTo(actor);
-        if (SearchPattern.Contains(search) is { } p)
-            deals = deals.Where(d => EF.Functions.ILike(d.Name, p, "\\"));
         var total = await deals.CountAsync(ct);
         var size = Math.Clamp(pageSize, 1, 100);
-        var rows = await deals.OrderBy(d => d.Name).ThenBy(d => d.Id).Skip(Math.Max(0, page) * size).Take(size)
+        var rows = await InListOrder(deals).Skip(Math.Max(0, page) * size).Take(size)
             .Select(d => new DealListRow(d.Id, d.Name, d.ValueAmount, d.ValueCurrency, d.Probability, d.CloseDate,
                 visibleLeads.Count(l => l.DealId == d.Id), d.UpdatedAt, d.OwnerUserId,
                 db.Users.Where(u => u.Id == d.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault()))
@@ -103,6 +101,18 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory,
         return new DealList(new PageOf<DealListRow>(rows, total), totals
             .Select(t => new CurrencySum(t.Currency ?? Currencies.Default, t.Total, t.Deals)).OrderBy(t => t.Currency).ToList());
     }
+
+    /// <summary>The deals /deals lists for this search and owner filter (all pages).</summary>
+    internal IQueryable<Deal> Matching(DealTrackerDbContext db, string? search, OwnerFilter owner, long? ownerUserId)
+    {
+        var deals = db.Deals.AsNoTracking().VisibleTo(actor).OwnedAs(actor, owner, ownerUserId);
+        if (SearchPattern.Contains(search) is { } p)
+            deals = deals.Where(d => EF.Functions.ILike(d.Name, p, "\\"));
+        return deals;
+    }
+
+    /// <summary>The order of /deals: by name.</summary>
+    internal static IOrderedQueryable<Deal> InListOrder(IQueryable<Deal> deals) => deals.OrderBy(d => d.Name).ThenBy(d => d.Id);
 
     /// <summary>Type-ahead: deals whose name contains the term, at most <paramref name="limit"/>.</summary>
     public async Task<IReadOnlyList<Choice>> SearchDealsAsync(string? term, int limit = 10, CancellationToken ct = default)

@@ -14,6 +14,10 @@ public static class DatabaseErrors
         ["deals_value_amount_check"] = ("The value amount cannot be negative.", "ValueAmount"),
         ["deals_probability_check"] = ("Probability must be between 0 and 100.", "Probability"),
         ["deals_value_currency_check"] = ("Currency must be a three-letter ISO code such as USD.", "ValueCurrency"),
+        ["notes_body_check"] = ("A note needs some text, and at most 10,000 characters.", "Body"),
+        ["leads_next_step_due_check"] = ("A next step needs both what to do and a due date.", "NextStep"),
+        ["leads_next_step_time_check"] = ("A time needs a date.", "NextStepDueOn"),
+        ["leads_next_step_length_check"] = ("The next step can be at most 500 characters.", "NextStep"),
         ["lead_status_reason_length_check"] = ($"The reason can be at most {Limits.Reason} characters.", "Reason"),
         ["ux_lead_contacts_one_primary"] = ("A lead can have only one primary contact.", null),
         ["ux_lead_organizations_one_primary"] = ("A lead can have only one primary organization.", null),
@@ -39,6 +43,8 @@ public static class DatabaseErrors
             return new ConcurrencyConflictException(
                 "Someone else changed this record after you opened it. Reload to see their changes.");
 
+        if (IsUnavailable(exception))
+            return new DatabaseUnavailableException();
         var pg = chain.OfType<PostgresException>().FirstOrDefault();
         if (pg is null)
             return null;
@@ -65,8 +71,28 @@ public static class DatabaseErrors
             PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected =>
                 new ConcurrencyConflictException("Someone else was changing the same records. Please try again."),
             PostgresErrorCodes.StringDataRightTruncation => new RuleViolationException("A value is too long."),
+            PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter =>
+                new RuleViolationException("A value contains a character that cannot be stored (U+0000)."),
             _ => null,
         };
+    }
+
+    /// <summary>PostgreSQL rolled the whole transaction back to break a deadlock or keep transactions serializable.</summary>
+    public static bool IsRolledBackByServer(Exception exception) =>
+        Chain(exception).OfType<PostgresException>().FirstOrDefault()?.SqlState
+            is PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected;
+
+    /// <summary>
+    /// The database is not there: no connection (refused, reset, timed out), or the server is shutting down or starting
+    /// up (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now, 08xxx connection exceptions).
+    /// </summary>
+    public static bool IsUnavailable(Exception exception)
+    {
+        var chain = Chain(exception).ToList();
+        if (chain.OfType<PostgresException>().FirstOrDefault() is { } pg)
+            return pg.SqlState.StartsWith("08", StringComparison.Ordinal)
+                || pg.SqlState is PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow;
+        return chain.Any(e => e is NpgsqlException or TimeoutException);
     }
 
     private static IEnumerable<Exception> Chain(Exception? exception)

@@ -10,12 +10,12 @@ public static class Input
 {
     public static string Required(string? value, int max, string field, string missing)
     {
-        var clean = Text.Clean(value) ?? throw new RuleViolationException(missing, field);
+        var clean = Text.Clean(value, field) ?? throw new RuleViolationException(missing, field);
         return Bounded(clean, max, field);
     }
 
     public static string? Optional(string? value, int max, string field) =>
-        Text.Clean(value) is { } clean ? Bounded(clean, max, field) : null;
+        Text.Clean(value, field) is { } clean ? Bounded(clean, max, field) : null;
 
     public static string? Email(string? value, string field = "Email")
     {
@@ -45,9 +45,6 @@ public static class Input
     {
         if (clean.Length > max)
             throw new RuleViolationException($"This can be at most {max} characters (it has {clean.Length}).", field);
-        // PostgreSQL text cannot hold U+0000; everything else is kept exactly as typed.
-        if (clean.Contains('\0'))
-            throw new RuleViolationException("This contains a character that cannot be stored (U+0000).", field);
         return clean;
     }
 }

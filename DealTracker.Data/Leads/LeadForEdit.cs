@@ -8,4 +8,4 @@ public sealed record LeadForEdit(
     long Id, long DealId, string DealName, string Title, string? Description, string? Source, string Stage,
     string? Reason, DateTime UpdatedAt, uint Version, uint? StatusVersion,
     IReadOnlyList<LeadPartyRow> Organizations, IReadOnlyList<LeadPartyRow> Individuals,
-    IReadOnlyList<LeadContactRow> Contacts, long? OwnerUserId = null, string? OwnerName = null);
+    IReadOnlyList<LeadContactRow> Contacts, long? OwnerUserId = null, string? OwnerName = null, LeadDealSummary? Deal = null);

@@ -10,7 +10,7 @@ internal static class LeadRules
 {
     public static string RequireTitle(string? title)
     {
-        var clean = Text.Clean(title);
+        var clean = Text.Clean(title, "Title");
         if (clean is null)
             throw new RuleViolationException("Give the lead a title.", "Title");
         if (clean.Length > Limits.Title)

@@ -1,4 +1,5 @@
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Ownership;
 using DealTracker.Data.Picklists;
@@ -16,7 +17,7 @@ public sealed partial class LeadService
     public async Task<LeadForEdit?> GetLeadForEditAsync(long leadId, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var lead = await ForEdit(db, leadId).FirstOrDefaultAsync(ct);
+        var lead = await ForEdit(db, leadId, actor).FirstOrDefaultAsync(ct);
         if (lead is not null)
             await Access.RequireLeadAsync(db, actor, leadId, ct);
         return lead;
@@ -29,7 +30,7 @@ public sealed partial class LeadService
     /// version deliberately, save again with the conflict's <c>Current</c> as the original.
     /// </summary>
     public Task<LeadForEdit> UpdateLeadAsync(LeadForEdit original, LeadChanges changes, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var title = LeadRules.RequireTitle(changes.Title);
             var description = Input.Optional(changes.Description, Limits.LongText, "Description");
@@ -40,7 +41,7 @@ public sealed partial class LeadService
             // Hold the lead row until commit, so the comparison below cannot race another editor's save.
             await Access.RequireLeadAsync(db, actor, original.Id, ct);
             await db.Database.ExecuteSqlAsync($"SELECT id FROM leads WHERE id = {original.Id} FOR UPDATE", ct);
-            var current = await ForEdit(db, original.Id).FirstOrDefaultAsync(ct)
+            var current = await ForEdit(db, original.Id, actor).FirstOrDefaultAsync(ct)
                 ?? throw new RecordNotFoundException("This lead no longer exists: someone deleted it.");
             var theirs = Differences(original, current);
             if (theirs.Count > 0)
@@ -49,21 +50,26 @@ public sealed partial class LeadService
             OwnerChange.Require(actor, current.OwnerUserId, changes.OwnerUserId, "lead");
             if (changes.OwnerUserId != current.OwnerUserId)
                 await OwnershipService.RequireActiveUserAsync(db, changes.OwnerUserId, ct);
-            if (!await db.Deals.VisibleTo(actor).AnyAsync(d => d.Id == changes.DealId, ct))
+            // The lead's own deal stays, even when the actor sees it only through this lead; moving to another needs that deal.
+            if (changes.DealId != current.DealId && !await db.Deals.VisibleTo(actor).AnyAsync(d => d.Id == changes.DealId, ct))
                 throw new RuleViolationException("That deal no longer exists. Pick another.", "Deal");
-            var stage = Text.Clean(changes.Stage) ?? throw new RuleViolationException("Choose a stage.", "Stage");
+            var stage = Text.Clean(changes.Stage, "Stage") ?? throw new RuleViolationException("Choose a stage.", "Stage");
             var option = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct,
                 currentValue: current.Stage);
             var reason = LeadRules.ReasonFor(option!, stage, changes.Reason);
             await EnsureLinkValuesAllowedAsync(db, current, changes, ct);
             await LeadRules.EnsurePartiesExistAsync(db, changes.Organizations, changes.Individuals, changes.Contacts, ct);
 
-            // Primaries are unique per lead at every statement: clear them first, then set the chosen ones.
-            await db.LeadOrganizations.Where(x => x.LeadId == original.Id && x.IsPrimary)
+            // Primaries are unique per lead at every statement: clear the ones that change first, then set the chosen
+            // ones. A primary that stays is left alone, so the history records no change that did not happen.
+            var primaryOrg = changes.Organizations.FirstOrDefault(o => o.IsPrimary)?.PartyId;
+            var primaryIndividual = changes.Individuals.FirstOrDefault(i => i.IsPrimary)?.PartyId;
+            var primaryContact = changes.Contacts.FirstOrDefault(c => c.IsPrimary)?.ContactId;
+            await db.LeadOrganizations.Where(x => x.LeadId == original.Id && x.IsPrimary && x.OrganizationId != primaryOrg)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
-            await db.LeadIndividuals.Where(x => x.LeadId == original.Id && x.IsPrimary)
+            await db.LeadIndividuals.Where(x => x.LeadId == original.Id && x.IsPrimary && x.IndividualId != primaryIndividual)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
-            await db.LeadContacts.Where(x => x.LeadId == original.Id && x.IsPrimary)
+            await db.LeadContacts.Where(x => x.LeadId == original.Id && x.IsPrimary && x.ContactId != primaryContact)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
 
             var lead = await db.Leads.Include(l => l.Status).Include(l => l.Organizations).Include(l => l.Individuals)
@@ -80,7 +86,7 @@ public sealed partial class LeadService
             // Any save is a change to the lead: "last updated" moves, and other editors see a new version.
             db.Entry(lead).State = EntityState.Modified;
             await db.SaveChangesAsync(ct);
-            return await ForEdit(db, original.Id).FirstAsync(ct);
+            return await ForEdit(db, original.Id, actor).FirstAsync(ct);
         }, ct);
 
     /// <summary>Sources already used on leads, most used first: suggestions for the free-text Source field.</summary>
@@ -96,8 +102,10 @@ public sealed partial class LeadService
             .Select(g => g.Key).Take(limit).ToListAsync(ct);
     }
 
-    private static IQueryable<LeadForEdit> ForEdit(DealTrackerDbContext db, long leadId) =>
-        db.Leads.AsNoTracking().AsSplitQuery().Where(l => l.Id == leadId).Select(l => new LeadForEdit(
+    private static IQueryable<LeadForEdit> ForEdit(DealTrackerDbContext db, long leadId, IActingUser actor)
+    {
+        var openable = db.Deals.VisibleTo(actor);
+        return db.Leads.AsNoTracking().AsSplitQuery().Where(l => l.Id == leadId).Select(l => new LeadForEdit(
             l.Id, l.DealId, l.Deal.Name, l.Title, l.Description, l.Source,
             l.Status != null ? l.Status.Stage : "", l.Status != null ? l.Status.Reason : null, l.UpdatedAt, l.Version,
             (uint?)l.Status!.Version,
@@ -112,7 +120,10 @@ public sealed partial class LeadService
                 .Select(c => new LeadContactRow(c.ContactId, c.Contact.Individual.GivenName + " " + c.Contact.Individual.FamilyName,
                     c.Contact.Organization != null ? c.Contact.Organization.Name : c.Contact.Title, c.RoleOnLead, c.IsPrimary))
                 .ToList(),
-            l.OwnerUserId, db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault()));
+            l.OwnerUserId, db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
+            new LeadDealSummary(l.Deal.Name, l.Deal.ValueAmount, l.Deal.ValueCurrency ?? "USD", l.Deal.CloseDate,
+                openable.Any(d => d.Id == l.DealId))));
+    }
 
     /// <summary>What differs between the lead as the user loaded it and as it is now, field by field.</summary>
     internal static IReadOnlyList<FieldChange> Differences(LeadForEdit before, LeadForEdit now)

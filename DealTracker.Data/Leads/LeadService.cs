@@ -15,7 +15,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
 {
     /// <summary>Creates the lead, its status (first active stage unless one is given) and its links in one transaction.</summary>
     public Task<long> CreateLeadAsync(NewLead input, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var title = LeadRules.RequireTitle(input.Title);
             LeadRules.RequireParty(input.Organizations.Count + input.Individuals.Count);
@@ -58,7 +58,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
     /// </summary>
     public Task<StageMoved> MoveLeadToStageAsync(long leadId, string stage, string? reason, uint? expectedVersion,
         CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             await Access.RequireLeadAsync(db, actor, leadId, ct);
             var status = await db.LeadStatuses.Include(s => s.Lead).FirstOrDefaultAsync(s => s.LeadId == leadId, ct)
@@ -89,7 +89,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
     }
 
     public Task LinkOrganizationAsync(long leadId, PartyLink link, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             await RequireLeadAsync(db, leadId, ct);
             await LeadRules.EnsureLinksAllowedAsync(db, [link], [], [], ct);
@@ -105,7 +105,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
         }, ct);
 
     public Task LinkIndividualAsync(long leadId, PartyLink link, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             await RequireLeadAsync(db, leadId, ct);
             await LeadRules.EnsureLinksAllowedAsync(db, [], [link], [], ct);
@@ -121,7 +121,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
         }, ct);
 
     public Task LinkContactAsync(long leadId, ContactLink link, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             await RequireLeadAsync(db, leadId, ct);
             await LeadRules.EnsureLinksAllowedAsync(db, [], [], [link], ct);
@@ -137,21 +137,21 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
         }, ct);
 
     public Task UnlinkOrganizationAsync(long leadId, long organizationId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             await RequireAnotherPartyAsync(db, leadId, ct);
             await db.LeadOrganizations.Where(x => x.LeadId == leadId && x.OrganizationId == organizationId).ExecuteDeleteAsync(ct);
         }, ct);
 
     public Task UnlinkIndividualAsync(long leadId, long individualId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             await RequireAnotherPartyAsync(db, leadId, ct);
             await db.LeadIndividuals.Where(x => x.LeadId == leadId && x.IndividualId == individualId).ExecuteDeleteAsync(ct);
         }, ct);
 
     public Task UnlinkContactAsync(long leadId, long contactId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             await RequireLeadAsync(db, leadId, ct);
             await db.LeadContacts.Where(x => x.LeadId == leadId && x.ContactId == contactId).ExecuteDeleteAsync(ct);
@@ -159,7 +159,7 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
 
     /// <summary>Deletes the lead with its status and links (the database cascades them).</summary>
     public Task DeleteLeadAsync(long leadId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             if (await db.Leads.VisibleTo(actor).Where(l => l.Id == leadId).ExecuteDeleteAsync(ct) == 0)
                 await RequireLeadAsync(db, leadId, ct);

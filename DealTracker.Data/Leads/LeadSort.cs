@@ -1,3 +1,3 @@
 namespace DealTracker.Data.Leads;
 
-public enum LeadSort { UpdatedAt, Title, Deal, Stage, PrimaryParty }
+public enum LeadSort { UpdatedAt, Title, Deal, Stage, PrimaryParty, Value, Probability, CloseDate }

@@ -24,7 +24,12 @@ public static class Access
     public const string LeadNotFoundOrNotYours = "This lead was not found, or it is not yours.";
     public const string DealNotFoundOrNotYours = "This deal was not found, or it is not yours.";
 
-    /// <summary>The leads (or deals) <paramref name="actor"/> may see: <see cref="Visibility"/>'s one rule.</summary>
+    /// <summary>
+    /// The leads (or deals) <paramref name="actor"/> may see: <see cref="Visibility"/>'s one rule. For deals, the ones
+    /// the actor may open (page, leads, history); of the deal of a lead they may see but not of a deal they may see, a
+    /// Sales user sees only the name, value and close date, read-only, through the lead (<see cref="Leads.LeadDealSummary"/>,
+    /// the board's cards).
+    /// </summary>
     public static IQueryable<T> VisibleTo<T>(this IQueryable<T> records, IActingUser actor) where T : class, IOwnedRecord =>
         records.Where(Visibility.Of<T>(actor));
 

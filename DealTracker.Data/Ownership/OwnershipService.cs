@@ -44,7 +44,7 @@ public sealed class OwnershipService(IDbContextFactory<DealTrackerDbContext> fac
 
     /// <summary>The acting user takes an unassigned lead. Refused when someone owns it already.</summary>
     public Task TakeLeadAsync(long leadId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var me = actor.UserId ?? throw new RuleViolationException("Sign in to take a lead.");
             await Access.RequireLeadAsync(db, actor, leadId, ct);
@@ -56,7 +56,7 @@ public sealed class OwnershipService(IDbContextFactory<DealTrackerDbContext> fac
 
     /// <summary>The acting user takes an unassigned deal. Refused when someone owns it already.</summary>
     public Task TakeDealAsync(long dealId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var me = actor.UserId ?? throw new RuleViolationException("Sign in to take a deal.");
             await Access.RequireDealAsync(db, actor, dealId, ct);
@@ -68,7 +68,7 @@ public sealed class OwnershipService(IDbContextFactory<DealTrackerDbContext> fac
 
     /// <summary>Managers and admins give a lead to an active user, or leave it unassigned (null).</summary>
     public Task AssignLeadAsync(long leadId, long? ownerUserId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             Access.RequireManager(actor, "Only a manager can reassign a lead.", "Owner");
             await Access.RequireLeadAsync(db, actor, leadId, ct);
@@ -79,7 +79,7 @@ public sealed class OwnershipService(IDbContextFactory<DealTrackerDbContext> fac
 
     /// <summary>Managers and admins give a deal to an active user, or leave it unassigned (null).</summary>
     public Task AssignDealAsync(long dealId, long? ownerUserId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             Access.RequireManager(actor, "Only a manager can reassign a deal.", "Owner");
             await Access.RequireDealAsync(db, actor, dealId, ct);

@@ -18,11 +18,9 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var visibleLinks = Visibility.Through<LeadOrganization>(actor, l => l.Lead);
-        var orgs = db.Organizations.AsNoTracking();
-        if (SearchPattern.Contains(search) is { } p)
-            orgs = orgs.Where(o => EF.Functions.ILike(o.Name, p, "\\") || EF.Functions.ILike(o.Website ?? "", p, "\\"));
+        var orgs = OrganizationsMatching(db, search);
         var total = await orgs.CountAsync(ct);
-        var rows = await Paged(orgs.OrderBy(o => o.Name).ThenBy(o => o.Id), page, pageSize)
+        var rows = await Paged(InListOrder(orgs), page, pageSize)
             .Select(o => new OrganizationRow(o.Id, o.Name, o.Website, o.Phone, o.Contacts.Count,
                 o.Leads.AsQueryable().Count(visibleLinks)))
             .ToListAsync(ct);
@@ -33,12 +31,9 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var visibleLinks = Visibility.Through<LeadIndividual>(actor, l => l.Lead);
-        var people = db.Individuals.AsNoTracking();
-        if (SearchPattern.Contains(search) is { } p)
-            people = people.Where(i => EF.Functions.ILike(i.GivenName + " " + i.FamilyName, p, "\\")
-                || EF.Functions.ILike(i.Email ?? "", p, "\\"));
+        var people = IndividualsMatching(db, search);
         var total = await people.CountAsync(ct);
-        var rows = await Paged(people.OrderBy(i => i.FamilyName).ThenBy(i => i.GivenName).ThenBy(i => i.Id), page, pageSize)
+        var rows = await Paged(InListOrder(people), page, pageSize)
             .Select(i => new IndividualRow(i.Id, i.GivenName + " " + i.FamilyName, i.Email, i.Phone, i.Contacts.Count,
                 i.Leads.AsQueryable().Count(visibleLinks)))
             .ToListAsync(ct);
@@ -50,8 +45,7 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
         await using var db = await factory.CreateDbContextAsync(ct);
         var contacts = ContactsMatching(db, search);
         var total = await contacts.CountAsync(ct);
-        var rows = await Paged(contacts.OrderBy(c => c.Individual.FamilyName).ThenBy(c => c.Individual.GivenName).ThenBy(c => c.Id),
-            page, pageSize).Select(ToRow).ToListAsync(ct);
+        var rows = await Paged(InListOrder(contacts), page, pageSize).Select(ToRow).ToListAsync(ct);
         return new PageOf<ContactRow>(rows, total);
     }
 
@@ -71,20 +65,36 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
             .FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The individual with their contacts (roles at organizations) and the leads they are on, in one query.</summary>
+    /// <summary>
+    /// The individual with their contacts (roles at organizations) and the leads they are on, in one query: directly, or
+    /// through one of their contact records (a person whose contact is on a lead is on that lead).
+    /// </summary>
     public async Task<IndividualDetails?> GetIndividualAsync(long id, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var visibleLinks = Visibility.Through<LeadIndividual>(actor, l => l.Lead);
-        return await db.Individuals.AsNoTracking().AsSplitQuery().Where(i => i.Id == id)
-            .Select(i => new IndividualDetails(i.Id, i.GivenName, i.FamilyName, i.Email, i.Phone, i.Notes, i.Version,
-                i.Contacts.OrderBy(c => c.Organization != null ? c.Organization.Name : "").ThenBy(c => c.Id).Select(c => new ContactRow(
-                    c.Id, c.IndividualId, i.GivenName + " " + i.FamilyName, c.OrganizationId,
-                    c.Organization != null ? c.Organization.Name : null, c.Title, c.Department, c.Email, c.Phone)).ToList(),
-                i.Leads.AsQueryable().Where(visibleLinks)
-                    .OrderBy(l => l.Lead.Title).ThenBy(l => l.LeadId).Select(l => new PartyLeadRow(l.LeadId, l.Lead.Title,
-                    l.Lead.Deal.Name, l.Lead.Status != null ? l.Lead.Status.Stage : "", l.Relationship, l.IsPrimary)).ToList()))
+        var visibleContactLinks = Visibility.Through<LeadContact>(actor, l => l.Lead);
+        var found = await db.Individuals.AsNoTracking().AsSplitQuery().Where(i => i.Id == id)
+            .Select(i => new
+            {
+                Details = new IndividualDetails(i.Id, i.GivenName, i.FamilyName, i.Email, i.Phone, i.Notes, i.Version,
+                    i.Contacts.OrderBy(c => c.Organization != null ? c.Organization.Name : "").ThenBy(c => c.Id).Select(c => new ContactRow(
+                        c.Id, c.IndividualId, i.GivenName + " " + i.FamilyName, c.OrganizationId,
+                        c.Organization != null ? c.Organization.Name : null, c.Title, c.Department, c.Email, c.Phone)).ToList(),
+                    i.Leads.AsQueryable().Where(visibleLinks)
+                        .Select(l => new PartyLeadRow(l.LeadId, l.Lead.Title, l.Lead.Deal.Name,
+                            l.Lead.Status != null ? l.Lead.Status.Stage : "", l.Relationship, l.IsPrimary, null)).ToList()),
+                AsContact = i.Contacts.SelectMany(c => c.Leads.AsQueryable().Where(visibleContactLinks)
+                    .Select(l => new PartyLeadRow(l.LeadId, l.Lead.Title, l.Lead.Deal.Name,
+                        l.Lead.Status != null ? l.Lead.Status.Stage : "", l.RoleOnLead, l.IsPrimary,
+                        c.Organization != null ? "as contact at " + c.Organization.Name : "as contact"))).ToList(),
+            })
             .FirstOrDefaultAsync(ct);
+        return found is null ? null : found.Details with
+        {
+            Leads = found.Details.Leads.Concat(found.AsContact).OrderBy(l => l.Title, StringComparer.CurrentCultureIgnoreCase)
+                .ThenBy(l => l.LeadId).ThenBy(l => l.Via is not null).ToList(),
+        };
     }
 
     public async Task<ContactDetails?> GetContactAsync(long id, CancellationToken ct = default)
@@ -104,7 +114,7 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     /// <summary>The existing organization with this name, ignoring case and surrounding spaces: offered instead of a duplicate.</summary>
     public async Task<Choice?> FindOrganizationByNameAsync(string? name, long? exceptId = null, CancellationToken ct = default)
     {
-        if (Text.Clean(name) is not { } clean)
+        if (Text.Clean(name, "Name") is not { } clean)
             return null;
         var lower = clean.ToLowerInvariant();
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -116,7 +126,7 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     /// <summary>Individuals who already have this email (ignoring case): the form warns before saving another.</summary>
     public async Task<IReadOnlyList<Choice>> FindIndividualsByEmailAsync(string? email, long? exceptId = null, CancellationToken ct = default)
     {
-        if (Text.Clean(email) is not { } clean)
+        if (Text.Clean(email, "Email") is not { } clean)
             return [];
         var lower = clean.ToLowerInvariant();
         await using var db = await factory.CreateDbContextAsync(ct);
@@ -151,8 +161,7 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
     public async Task<IReadOnlyList<Choice>> SearchContactsAsync(string? term, int limit = 10, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var found = await ContactsMatching(db, term)
-            .OrderBy(c => c.Individual.FamilyName).ThenBy(c => c.Individual.GivenName).ThenBy(c => c.Id)
+        var found = await InListOrder(ContactsMatching(db, term))
             .Take(Math.Clamp(limit, 1, 50)).Select(ToRow).ToListAsync(ct);
         return found.Select(c => new Choice(c.Id, c.IndividualName, ContactDetail(c.Title, c.OrganizationName))).ToList();
     }
@@ -166,7 +175,36 @@ public sealed class PartyQueries(IDbContextFactory<DealTrackerDbContext> factory
             _ => $"{title}, {organization}",
         };
 
-    private static IQueryable<Contact> ContactsMatching(DealTrackerDbContext db, string? search)
+    /// <summary>The organizations /organizations lists for this search (all pages): by name or website.</summary>
+    internal static IQueryable<Organization> OrganizationsMatching(DealTrackerDbContext db, string? search)
+    {
+        var orgs = db.Organizations.AsNoTracking();
+        if (SearchPattern.Contains(search) is { } p)
+            orgs = orgs.Where(o => EF.Functions.ILike(o.Name, p, "\\") || EF.Functions.ILike(o.Website ?? "", p, "\\"));
+        return orgs;
+    }
+
+    /// <summary>The individuals /individuals lists for this search (all pages): by name or email.</summary>
+    internal static IQueryable<Individual> IndividualsMatching(DealTrackerDbContext db, string? search)
+    {
+        var people = db.Individuals.AsNoTracking();
+        if (SearchPattern.Contains(search) is { } p)
+            people = people.Where(i => EF.Functions.ILike(i.GivenName + " " + i.FamilyName, p, "\\")
+                || EF.Functions.ILike(i.Email ?? "", p, "\\"));
+        return people;
+    }
+
+    internal static IOrderedQueryable<Organization> InListOrder(IQueryable<Organization> orgs) =>
+        orgs.OrderBy(o => o.Name).ThenBy(o => o.Id);
+
+    internal static IOrderedQueryable<Individual> InListOrder(IQueryable<Individual> people) =>
+        people.OrderBy(i => i.FamilyName).ThenBy(i => i.GivenName).ThenBy(i => i.Id);
+
+    internal static IOrderedQueryable<Contact> InListOrder(IQueryable<Contact> contacts) =>
+        contacts.OrderBy(c => c.Individual.FamilyName).ThenBy(c => c.Individual.GivenName).ThenBy(c => c.Id);
+
+    /// <summary>The contacts /contacts lists for this search (all pages): by person, organization or email.</summary>
+    internal static IQueryable<Contact> ContactsMatching(DealTrackerDbContext db, string? search)
     {
         var contacts = db.Contacts.AsNoTracking();
         if (SearchPattern.Contains(search) is { } p)

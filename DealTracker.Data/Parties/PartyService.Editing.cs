@@ -8,7 +8,7 @@ namespace DealTracker.Data.Parties;
 public sealed partial class PartyService
 {
     public Task<uint> UpdateOrganizationAsync(long id, uint expectedVersion, OrganizationInput input, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct)
                 ?? throw new RecordNotFoundException("This organization no longer exists: someone deleted it.");
@@ -19,7 +19,7 @@ public sealed partial class PartyService
         }, ct);
 
     public Task<uint> UpdateIndividualAsync(long id, uint expectedVersion, IndividualInput input, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var person = await db.Individuals.FirstOrDefaultAsync(i => i.Id == id, ct)
                 ?? throw new RecordNotFoundException("This individual no longer exists: someone deleted them.");
@@ -30,7 +30,7 @@ public sealed partial class PartyService
         }, ct);
 
     public Task<uint> UpdateContactAsync(long id, uint expectedVersion, ContactInput input, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct)
                 ?? throw new RecordNotFoundException("This contact no longer exists: someone deleted it.");
@@ -42,7 +42,7 @@ public sealed partial class PartyService
 
     /// <summary>Deletes a contact; it leaves every lead it was on. The individual and organization stay.</summary>
     public Task DeleteContactAsync(long contactId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             if (await db.Contacts.Where(c => c.Id == contactId).ExecuteDeleteAsync(ct) == 0)
                 throw new RecordNotFoundException("This contact no longer exists.");

@@ -1,18 +1,19 @@
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Parties;
 
 /// <summary>Organizations, individuals and contacts: the parties a lead links to.</summary>
-public sealed partial class PartyService(IDbContextFactory<DealTrackerDbContext> factory)
+public sealed partial class PartyService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
 {
     public Task<long> CreateOrganizationAsync(string name, string? website = null, string? phone = null,
         string? notes = null, CancellationToken ct = default) =>
         CreateOrganizationAsync(new OrganizationInput(name, website, phone, notes), ct);
 
     public Task<long> CreateOrganizationAsync(OrganizationInput input, CancellationToken ct) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var org = new Organization { Name = "" };
             await ApplyAsync(db, org, input, ct);
@@ -26,7 +27,7 @@ public sealed partial class PartyService(IDbContextFactory<DealTrackerDbContext>
         CreateIndividualAsync(new IndividualInput(givenName, familyName, email, phone, notes), ct);
 
     public Task<long> CreateIndividualAsync(IndividualInput input, CancellationToken ct) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var person = new Individual { GivenName = "", FamilyName = "" };
             Apply(person, input);
@@ -41,7 +42,7 @@ public sealed partial class PartyService(IDbContextFactory<DealTrackerDbContext>
         CreateContactAsync(new ContactInput(individualId, organizationId, title, department, email, phone, isPrimary), ct);
 
     public Task<long> CreateContactAsync(ContactInput input, CancellationToken ct) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var contact = new Contact();
             await ApplyAsync(db, contact, input, ct);
@@ -55,7 +56,7 @@ public sealed partial class PartyService(IDbContextFactory<DealTrackerDbContext>
     /// leads, where it is some lead's only party.
     /// </summary>
     public Task DeleteOrganizationAsync(long organizationId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var name = await db.Organizations.Where(o => o.Id == organizationId).Select(o => o.Name).FirstOrDefaultAsync(ct)
                 ?? throw new RecordNotFoundException("This organization no longer exists.");
@@ -69,7 +70,7 @@ public sealed partial class PartyService(IDbContextFactory<DealTrackerDbContext>
 
     /// <summary>Deletes an individual with their contacts and lead links; refused where they are a lead's only party.</summary>
     public Task DeleteIndividualAsync(long individualId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             var name = await db.Individuals.Where(i => i.Id == individualId)
                 .Select(i => i.GivenName + " " + i.FamilyName).FirstOrDefaultAsync(ct)

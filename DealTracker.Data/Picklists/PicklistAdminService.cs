@@ -21,13 +21,13 @@ public sealed class PicklistAdminService(IDbContextFactory<DealTrackerDbContext>
     private Task<T> AdminWriteAsync<T>(Func<DealTrackerDbContext, Task<T>> work, CancellationToken ct)
     {
         Access.RequireAdmin(actor, "Only admins can change picklists.");
-        return factory.WriteAsync(work, ct);
+        return factory.WriteAsync(actor, work, ct);
     }
 
     private Task AdminWriteAsync(Func<DealTrackerDbContext, Task> work, CancellationToken ct)
     {
         Access.RequireAdmin(actor, "Only admins can change picklists.");
-        return factory.WriteAsync(work, ct);
+        return factory.WriteAsync(actor, work, ct);
     }
 
     /// <summary>Every category (the known ones first, in their order) with its values and usage counts, in one query.</summary>
@@ -171,7 +171,7 @@ public sealed class PicklistAdminService(IDbContextFactory<DealTrackerDbContext>
                 moved = await MoveRecordsAsync(db, picked.Category, picked.Value, replacement.Value, ct);
             else if (await CountUsesAsync(db, picked, ct) is > 0 and var uses)
                 throw new RuleViolationException(
-                    $"\"{picked.Value}\" is used by {uses} record(s). Choose a value to move them to.", "Replacement");
+                    $"\"{picked.Value}\" is used by {Plural.Count(uses, "record")}. Choose a value to move them to.", "Replacement");
 
             db.Picklists.Remove(picked);
             return new PicklistMerged(picked.Value, replacement?.Value ?? "", moved);
@@ -179,7 +179,7 @@ public sealed class PicklistAdminService(IDbContextFactory<DealTrackerDbContext>
 
     private static string RequireName(string? value)
     {
-        var name = Text.Clean(value) ?? throw new RuleViolationException("Enter a value.", "Value");
+        var name = Text.Clean(value, "Value") ?? throw new RuleViolationException("Enter a value.", "Value");
         if (name.Length > ValueMaxLength)
             throw new RuleViolationException(
                 $"A value can be at most {ValueMaxLength} characters; this one has {name.Length}.", "Value");

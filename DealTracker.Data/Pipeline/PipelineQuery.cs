@@ -1,6 +1,7 @@
 using System.Text;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
+using DealTracker.Data.NextSteps;
 using DealTracker.Data.Ownership;
 using Npgsql;
 using NpgsqlTypes;
@@ -17,7 +18,7 @@ internal sealed class PipelineQuery
     private readonly StringBuilder _where = new("TRUE");
     public List<NpgsqlParameter> Parameters { get; } = [];
 
-    public PipelineQuery(PipelineFilter filter, IActingUser actor)
+    public PipelineQuery(PipelineFilter filter, IActingUser actor, AppClock clock)
     {
         _where.Append(" AND ").Append(Visibility.Sql(actor, "l.owner_user_id", me => Add(me, NpgsqlDbType.Bigint)));
         if (filter.Mine)
@@ -31,6 +32,17 @@ internal sealed class PipelineQuery
             _where.Append(" AND l.owner_user_id IS NULL");
         else if (filter.OwnerId is { } owner)
             And("l.owner_user_id = {0}", owner, NpgsqlDbType.Bigint);
+        if (filter.NextStep is { } window)
+        {
+            var now = clock.Now;
+            var today = DateOnly.FromDateTime(now);
+            if (window == NextStepWindow.Overdue)
+                _where.Append(" AND ").Append(string.Format(NextStepRules.OverdueSql,
+                    Add(today, NpgsqlDbType.Date), Add(TimeOnly.FromDateTime(now), NpgsqlDbType.Time)));
+            else
+                _where.Append(" AND ").Append(string.Format(NextStepRules.DueThisWeekSql,
+                    Add(AppClock.WeekStart(today), NpgsqlDbType.Date), Add(AppClock.WeekStart(today).AddDays(6), NpgsqlDbType.Date)));
+        }
         if (filter.DealId is { } deal)
             And("l.deal_id = {0}", deal, NpgsqlDbType.Bigint);
         if (filter.OrganizationId is { } org)
@@ -43,33 +55,49 @@ internal sealed class PipelineQuery
             And("d.close_date >= {0}", from, NpgsqlDbType.Date);
         if (filter.CloseTo is { } to)
             And("d.close_date <= {0}", to, NpgsqlDbType.Date);
-        if (!string.IsNullOrWhiteSpace(filter.Search))
+        if (SearchPattern.Contains(filter.Search) is { } pattern)
             And("""
                 (l.title ILIKE {0} OR d.name ILIKE {0}
                  OR EXISTS (SELECT 1 FROM lead_organizations so JOIN organizations o ON o.id = so.organization_id
                             WHERE so.lead_id = l.id AND o.name ILIKE {0})
                  OR EXISTS (SELECT 1 FROM lead_individuals si JOIN individuals i ON i.id = si.individual_id
                             WHERE si.lead_id = l.id AND (i.given_name || ' ' || i.family_name) ILIKE {0}))
-                """, SearchPattern.Contains(filter.Search)!, NpgsqlDbType.Text);
+                """, pattern, NpgsqlDbType.Text);
     }
 
     /// <summary>A lead's stage; a lead without a status row (written before the rule) is in the "(no stage)" column.</summary>
     public const string Stage = $"COALESCE(s.stage, '{PipelineColumn.NoStage}')";
 
     /// <summary>Since when the lead is in its stage (for a lead without a status: since it last changed).</summary>
-    public const string StageSince = "COALESCE(s.updated_at, l.updated_at)";
+    public const string StageSince = "COALESCE(s.stage_entered_at, l.updated_at)";
 
     /// <summary>The filtered leads with what the board needs of their status and deal.</summary>
     public string FilteredLeads(string extraCondition = "TRUE") => $"""
         SELECT l.id, l.title, l.deal_id, l.owner_user_id, {Stage} AS stage, {StageSince} AS stage_since,
                COALESCE(s.xmin::text::bigint, 0) AS version,
                d.name AS deal_name, d.value_amount, COALESCE(d.value_currency, 'USD') AS currency, d.probability,
-               d.close_date
+               d.close_date, l.next_step, l.next_step_due_on, l.next_step_due_time
         FROM leads l
         LEFT JOIN lead_status s ON s.lead_id = l.id
         JOIN deals d ON d.id = l.deal_id
         WHERE {_where} AND {extraCondition}
         """;
+
+    /// <summary>
+    /// The filtered leads' ids in the board's order: columns left to right as the stage picklist orders them (stages
+    /// not in the list last, by name), cards top to bottom as <see cref="PipelineService"/> shows them (latest move
+    /// first). The single column is named Value, as EF's SqlQuery of a scalar expects.
+    /// </summary>
+    public string OrderedLeadIds()
+    {
+        var stageCategory = Add(Entities.PicklistCategories.Stage, NpgsqlDbType.Text);
+        return $"""
+            SELECT f.id AS "Value"
+            FROM ({FilteredLeads()}) f
+            LEFT JOIN picklists p ON p.category = {stageCategory} AND p.value = f.stage
+            ORDER BY p.sort_order NULLS LAST, p.id, f.stage, f.stage_since DESC, f.id DESC
+            """;
+    }
 
     public string Add(object value, NpgsqlDbType type)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
+using DealTracker.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Preferences;
@@ -39,10 +40,9 @@ public sealed class UserPreferenceService(IDbContextFactory<DealTrackerDbContext
         if (actor.UserId is not { } userId)
             return;
         var json = JsonSerializer.Serialize(value);
-        await using var db = await factory.CreateDbContextAsync(ct);
-        await db.Database.ExecuteSqlInterpolatedAsync($"""
+        await factory.WriteAsync(actor, db => db.Database.ExecuteSqlInterpolatedAsync($"""
             INSERT INTO user_preferences (user_id, name, value, updated_at) VALUES ({userId}, {name}, {json}::jsonb, now())
             ON CONFLICT (user_id, name) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at
-            """, ct);
+            """, ct), ct);
     }
 }

@@ -125,7 +125,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
 
     /// <summary>Moves every lead and deal of <paramref name="fromUserId"/> to another active user, or unassigns them (null).</summary>
     public Task<(int Leads, int Deals)> ReassignAllAsync(long fromUserId, long? toUserId, CancellationToken ct = default) =>
-        factory.WriteAsync(async db =>
+        factory.WriteAsync(actor, async db =>
         {
             Access.RequireAdmin(actor);
             if (toUserId == fromUserId)
@@ -148,6 +148,8 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         try
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            await ActiveUser.RequireActiveAsync(db, actor, ct);
+            await db.ActAsAsync(actor, ct);
             var result = await work(users, db);
             await tx.CommitAsync(ct);
             return result;
@@ -171,7 +173,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
 
     private static string RequireName(string? name)
     {
-        var clean = Text.Clean(name) ?? throw new RuleViolationException("Enter the user's name.", "Name");
+        var clean = Text.Clean(name, "Name") ?? throw new RuleViolationException("Enter the user's name.", "Name");
         if (clean.Length > AppUser.DisplayNameMaxLength)
             throw new RuleViolationException($"The name can be at most {AppUser.DisplayNameMaxLength} characters.", "Name");
         return clean;
@@ -179,7 +181,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
 
     private static string RequireEmail(string? email)
     {
-        var clean = Text.Clean(email) ?? throw new RuleViolationException("Enter the user's email address.", "Email");
+        var clean = Text.Clean(email, "Email") ?? throw new RuleViolationException("Enter the user's email address.", "Email");
         if (!new EmailAddressAttribute().IsValid(clean) || !clean.Contains('.', StringComparison.Ordinal))
             throw new RuleViolationException("Enter a valid email address, like name@example.com.", "Email");
         return clean;

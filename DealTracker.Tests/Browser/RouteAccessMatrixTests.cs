@@ -1,78 +1,18 @@
 using System.Net;
-using System.Reflection;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Seeding;
 using DealTracker.Tests.Support;
-using Microsoft.AspNetCore.Components;
+using static DealTracker.Tests.Support.AppPages;
 
 namespace DealTracker.Tests.Browser;
 
 /// <summary>
 /// Every route of the app, for anonymous, Sales, Manager and Admin, requested over HTTP against the real app with
-/// real sign-in cookies. A page added without a rule in <see cref="Rules"/> fails
+/// real sign-in cookies. A page added without a rule in <see cref="AppPages.Rules"/> fails
 /// <see cref="Every_routable_page_has_an_access_rule"/>.
 /// </summary>
 public sealed class RouteAccessMatrixTests(DemoAppFixture app) : IClassFixture<DemoAppFixture>
 {
-    public enum Outcome { Allowed, Login, Forbidden }
-
-    private sealed record Rule(Outcome Anonymous, Outcome Sales, Outcome Manager, Outcome Admin)
-    {
-        public Outcome For(string? role) => role switch
-        {
-            null => Anonymous, Roles.Sales => Sales, Roles.Manager => Manager, Roles.Admin => Admin,
-            _ => throw new ArgumentOutOfRangeException(nameof(role)),
-        };
-    }
-
-    private static readonly Rule Everyone = new(Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed);
-    private static readonly Rule SignedIn = new(Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed);
-    private static readonly Rule ManagersAndAdmins = new(Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed);
-    private static readonly Rule AdminsOnly = new(Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed);
-
-    /// <summary>The access rule of every page, by its route template. Add one line per new page.</summary>
-    private static readonly Dictionary<string, Rule> Rules = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["/"] = SignedIn, // redirects to /pipeline
-        ["/overview"] = SignedIn,
-        ["/account/login"] = Everyone,
-        ["/account/logout"] = Everyone,
-        ["/not-found"] = Everyone,
-        ["/Error"] = Everyone,
-        ["/admin/users"] = AdminsOnly,
-        ["/admin/picklists"] = AdminsOnly,
-        ["/pipeline"] = SignedIn,
-        ["/leads"] = SignedIn,
-        ["/leads/new"] = SignedIn,
-        ["/leads/{Id:long}"] = SignedIn,
-        ["/deals"] = SignedIn,
-        ["/deals/new"] = SignedIn,
-        ["/deals/{Id:long}"] = SignedIn,
-        ["/organizations"] = SignedIn,
-        ["/organizations/new"] = SignedIn,
-        ["/organizations/{Id:long}"] = SignedIn,
-        ["/individuals"] = SignedIn,
-        ["/individuals/new"] = SignedIn,
-        ["/individuals/{Id:long}"] = SignedIn,
-        ["/contacts"] = SignedIn,
-        ["/contacts/new"] = SignedIn,
-        ["/contacts/{Id:long}"] = SignedIn,
-    };
-
-    /// <summary>Not pages, but open to everyone: the load balancer's probe and what the login page needs.</summary>
-    private static readonly string[] AnonymousEndpoints =
-        ["/health", "/app.css", "/_content/MudBlazor/MudBlazor.min.css", "/_content/MudBlazor/MudBlazor.min.js", "/_framework/blazor.web.js"];
-
-    private static readonly string?[] Actors = [null, Roles.Sales, Roles.Manager, Roles.Admin];
-
-    private static IReadOnlyList<string> RoutableTemplates() =>
-        typeof(Program).Assembly.GetTypes()
-            .SelectMany(t => t.GetCustomAttributes<RouteAttribute>(inherit: false))
-            .Select(r => r.Template)
-            .Distinct()
-            .OrderBy(t => t, StringComparer.Ordinal)
-            .ToList();
-
     [Fact]
     public void Every_routable_page_has_an_access_rule()
     {
@@ -80,7 +20,7 @@ public sealed class RouteAccessMatrixTests(DemoAppFixture app) : IClassFixture<D
         Assert.Contains("/admin/users", routes);
         var missing = routes.Where(r => !Rules.ContainsKey(r)).ToList();
         Assert.True(missing.Count == 0,
-            $"Pages without an access rule in {nameof(RouteAccessMatrixTests)}.{nameof(Rules)}: {string.Join(", ", missing)}");
+            $"Pages without an access rule in {nameof(AppPages)}.{nameof(Rules)}: {string.Join(", ", missing)}");
         var stale = Rules.Keys.Where(k => !routes.Contains(k, StringComparer.OrdinalIgnoreCase)).ToList();
         Assert.True(stale.Count == 0, $"Rules for routes that no longer exist: {string.Join(", ", stale)}");
     }
@@ -160,7 +100,7 @@ public sealed class RouteAccessMatrixTests(DemoAppFixture app) : IClassFixture<D
         using var client = app.NewClient();
         using var response = await DemoAppFixture.PostLoginAsync(client, "nobody@dealtracker.local", "whatever-password");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Contains("do not match an account", await response.Content.ReadAsStringAsync());
+        Assert.Contains("do not match an active account", await response.Content.ReadAsStringAsync());
         using var home = await client.GetAsync("/");
         Assert.Equal(Outcome.Login, Classify(home, hasParameters: false));
     }

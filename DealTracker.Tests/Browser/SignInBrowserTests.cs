@@ -54,6 +54,7 @@ public sealed class SignInBrowserTests(BrowserFixture browser, DemoAppFixture ap
         await Expect(page).ToHaveURLAsync(app.BaseUrl + "/admin/users");
         await Expect(page.Locator("[data-testid=user-name]").First).ToBeVisibleAsync();
 
+        await page.Locator("[data-testid=account-menu-button] button").ClickAsync();
         await page.Locator("[data-testid=sign-out]").ClickAsync();
         await Expect(page.Locator("[data-testid=signed-out]")).ToBeVisibleAsync();
         await page.GotoAsync(app.BaseUrl + "/");

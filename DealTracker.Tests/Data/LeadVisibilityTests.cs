@@ -1,7 +1,9 @@
 using DealTracker.Data.Dashboard;
 using DealTracker.Data.Deals;
+using DealTracker.Data.Export;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Leads;
+using DealTracker.Data.Ownership;
 using DealTracker.Data.Parties;
 using DealTracker.Data.Pipeline;
 using DealTracker.Tests.Support;
@@ -46,16 +48,24 @@ public sealed class LeadVisibilityTests(DatabaseFixture db) : IClassFixture<Data
         var organizations = await Service<PartyQueries>().ListOrganizationsAsync(null, 0, 100);
         var individuals = await Service<PartyQueries>().ListIndividualsAsync(null, 0, 100);
         var overview = await Service<DashboardService>().GetFiguresAsync();
+        var export = Service<ExportService>();
+        var listExport = await ExportedCsv.WriteAsync(output => export.WriteLeadsAsync(new LeadListQuery(DealId: deal), output));
+        var boardExport = await ExportedCsv.WriteAsync(output => export.WritePipelineAsync(new PipelineFilter(DealId: deal), output));
+        var dealsExport = await ExportedCsv.WriteAsync(output => export.WriteDealsAsync(null, OwnerFilter.Anyone, null, output));
 
         Assert.Equal(expected, list.Items.Select(r => r.Id).Order());
         Assert.Equal(expected, board.Columns.SelectMany(c => c.Cards).Select(c => c.LeadId).Order());
         Assert.Equal(expected.Length, board.LeadCount);
         Assert.Equal(expected, organization!.Leads.Select(l => l.LeadId).Order());
-        Assert.Equal(expected, individual!.Leads.Select(l => l.LeadId).Order());
+        // The individual's page lists a lead once per way the person is on it (directly, and as a contact).
+        Assert.Equal(expected, individual!.Leads.Select(l => l.LeadId).Distinct().Order());
         Assert.Equal(expected, contactPage!.Leads.Select(l => l.LeadId).Order());
         Assert.Equal(expected, dealPage!.Leads.Select(l => l.Id).Order());
         Assert.Equal(expected.Length, organizations.Items.Single(o => o.Id == org).Leads);
         Assert.Equal(expected.Length, individuals.Items.Single(i => i.Id == person).Leads);
         Assert.Equal(expected.Length, overview.Leads);
+        Assert.Equal(expected, listExport.Column("Id").Select(long.Parse).Order());
+        Assert.Equal(expected, boardExport.Column("Id").Select(long.Parse).Order());
+        Assert.Equal(string.Join("; ", expected), dealsExport.Rows.Single(r => r["Id"] == deal.ToString())["Lead ids"]);
     }
 }

@@ -1,4 +1,5 @@
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Leads;
 using DealTracker.Data.Parties;
@@ -230,7 +231,7 @@ public sealed class SchemaCorrectionsTests(DatabaseFixture db) : IClassFixture<D
     public async Task Deal_check_violations_through_ef_become_sentences_next_to_the_field()
     {
         var refusal = await Assert.ThrowsAsync<RuleViolationException>(() =>
-            db.DbFactory.WriteAsync(async ctx =>
+            db.DbFactory.WriteAsync(DealTracker.Data.Identity.ActingUser.System, async ctx =>
             {
                 ctx.Deals.Add(new Deal { Name = "Too likely", Probability = 150 });
                 await Task.CompletedTask;

@@ -18,7 +18,14 @@ public sealed class AppServer : WebApplicationFactory<Program>
     public AppServer(string connectionString, Dictionary<string, string?>? settings = null)
     {
         _connectionString = connectionString;
-        _settings = settings ?? [];
+        // Every test signs in from 127.0.0.1, many times over: the sign-in rate limits are lifted unless a test sets them.
+        _settings = new Dictionary<string, string?>
+        {
+            ["SignIn:RateLimit:PerAddressPerMinute"] = "100000",
+            ["SignIn:RateLimit:PerAccountPerMinute"] = "100000",
+        };
+        foreach (var (key, value) in settings ?? [])
+            _settings[key] = value;
         UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
     }
 

@@ -4,12 +4,23 @@ namespace DealTracker.Tests.Support;
 
 /// <summary>
 /// Debian's Chromium driven by Playwright (never a downloaded browser), shared by the browser tests of one class.
-/// Each test opens its own context, so cookies and storage never leak between tests.
+/// Each test opens its own context, so cookies and storage never leak between tests. Every page runs under the app's
+/// Content-Security-Policy and is watched for violations: any one fails the test class when it ends.
 /// </summary>
 public sealed class BrowserFixture : IAsyncLifetime
 {
     public const string ChromiumPath = "/usr/bin/chromium";
     private IPlaywright? _playwright;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _cspViolations = new();
+
+    /// <summary>The CSP violations any page of this fixture reported so far, with the page's address.</summary>
+    public IReadOnlyCollection<string> CspViolations => _cspViolations;
+
+    // The browser logs a violation as a console error; the DOM event catches the ones reported only to the page.
+    private const string ReportViolations = """
+        document.addEventListener('securitypolicyviolation', e =>
+            console.error(`Content Security Policy violation: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`));
+        """;
 
     public IBrowser Browser { get; private set; } = null!;
 
@@ -41,7 +52,14 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = 1366, Height = 800 }, Locale = "en-US",
         });
         context.SetDefaultTimeout(15_000);
-        return await context.NewPageAsync();
+        await context.AddInitScriptAsync(ReportViolations);
+        var page = await context.NewPageAsync();
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error" && message.Text.Contains("Content Security Policy", StringComparison.OrdinalIgnoreCase))
+                _cspViolations.Enqueue($"{page.Url}: {message.Text}");
+        };
+        return page;
     }
 
     public async Task DisposeAsync()
@@ -49,6 +67,8 @@ public sealed class BrowserFixture : IAsyncLifetime
         if (Browser is not null)
             await Browser.DisposeAsync();
         _playwright?.Dispose();
+        if (!_cspViolations.IsEmpty)
+            throw new InvalidOperationException("Pages broke the Content-Security-Policy:\n" + string.Join("\n", _cspViolations.Distinct()));
     }
 }
 

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using DealTracker.Data;
 using Npgsql;
 
@@ -48,6 +45,17 @@ public static class PostgresServer
         return As(admin, AppRole, name);
     }
 
+    /// <summary>
+    /// An empty database named <paramref name="name"/> on another server (a private <see cref="PostgresCluster"/>), with
+    /// both roles set up as here; returns its connection string as the app role. The app migrates it at startup.
+    /// </summary>
+    public static async Task<string> CreateEmptyDatabaseOnAsync(string adminConnectionString, string name)
+    {
+        await ExecuteAsync(adminConnectionString, CreateRolesSql);
+        await ExecuteAsync(adminConnectionString, $"CREATE DATABASE \"{name}\" OWNER {OwnerRole}");
+        return As(adminConnectionString, AppRole, name);
+    }
+
     /// <summary>The same database as the owner role: for tests that must write what the app role cannot (legacy rows).</summary>
     public static string AsOwner(string connectionString) =>
         As(connectionString, OwnerRole, new NpgsqlConnectionStringBuilder(connectionString).Database!);
@@ -72,7 +80,7 @@ public static class PostgresServer
         {
             _adminConnectionString ??= Environment.GetEnvironmentVariable("DEALTRACKER_TEST_PG") is { Length: > 0 } given
                 ? new NpgsqlConnectionStringBuilder(given) { Database = "postgres", Pooling = false }.ConnectionString
-                : await ThrowawayCluster.StartAsync();
+                : await StartThrowawayClusterAsync();
             if (!_templateReady)
             {
                 await ExecuteAsync(_adminConnectionString, CreateRolesSql);
@@ -124,65 +132,10 @@ public static class PostgresServer
     private static string Sanitize(string purpose) =>
         new string(purpose.ToLowerInvariant().Where(char.IsAsciiLetterOrDigit).Take(20).ToArray());
 
-    /// <summary>initdb + pg_ctl in a temporary folder, on a free port, fsync off: fast and gone after the run.</summary>
-    private static class ThrowawayCluster
+    private static async Task<string> StartThrowawayClusterAsync()
     {
-        public static async Task<string> StartAsync()
-        {
-            var bin = FindBinaries();
-            var dataDir = Path.Combine(Path.GetTempPath(), $"dealtracker-tests-{Environment.ProcessId}-{Guid.NewGuid():N}"[..48]);
-            var port = FreePort();
-            await RunAsync(bin, "initdb", $"-D {dataDir} -U postgres --auth=trust --encoding=UTF8 --locale=C.UTF-8 --no-sync");
-            await RunAsync(bin, "pg_ctl", $"-D {dataDir} -l {dataDir}/server.log -w -t 60 " +
-                $"-o \"-p {port} -k /tmp -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300\" start");
-            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-            {
-                try
-                {
-                    RunAsync(bin, "pg_ctl", $"-D {dataDir} -m immediate stop").GetAwaiter().GetResult();
-                    Directory.Delete(dataDir, recursive: true);
-                }
-                catch (Exception)
-                {
-                    // Best effort at exit: a leftover folder in /tmp harms nothing.
-                }
-            };
-            return $"Host=127.0.0.1;Port={port};Database=postgres;Username=postgres;Pooling=false";
-        }
-
-        private static string FindBinaries()
-        {
-            var candidates = new[] { Environment.GetEnvironmentVariable("PG_BIN") }
-                .Concat(Directory.Exists("/usr/lib/postgresql")
-                    ? Directory.GetDirectories("/usr/lib/postgresql").OrderByDescending(d => d).Select(d => Path.Combine(d, "bin"))
-                    : []);
-            return candidates.FirstOrDefault(d => d is not null && File.Exists(Path.Combine(d, "pg_ctl")))
-                ?? throw new InvalidOperationException(
-                    "Tests need PostgreSQL: install its server binaries (apt-get install postgresql) or set " +
-                    "DEALTRACKER_TEST_PG to a connection string of a server where the user may create databases.");
-        }
-
-        private static int FreePort()
-        {
-            using var listener = new TcpListener(IPAddress.Loopback, 0);
-            listener.Start();
-            return ((IPEndPoint)listener.LocalEndpoint).Port;
-        }
-
-        private static async Task RunAsync(string bin, string tool, string arguments)
-        {
-            var asRoot = Environment.UserName == "root";
-            var start = new ProcessStartInfo(asRoot ? "runuser" : Path.Combine(bin, tool),
-                asRoot ? $"-u postgres -- {Path.Combine(bin, tool)} {arguments}" : arguments)
-            {
-                RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/tmp",
-            };
-            using var process = Process.Start(start)!;
-            var output = process.StandardOutput.ReadToEndAsync();
-            var error = process.StandardError.ReadToEndAsync();
-            await process.WaitForExitAsync();
-            if (process.ExitCode != 0)
-                throw new InvalidOperationException($"{tool} failed ({process.ExitCode}): {await error}{await output}");
-        }
+        var cluster = await PostgresCluster.StartNewAsync();
+        cluster.RemoveAtExit();
+        return cluster.AdminConnectionString;
     }
 }

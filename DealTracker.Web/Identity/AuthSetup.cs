@@ -40,6 +40,8 @@ public static class AuthSetup
             o.Cookie.Name = "DealTracker.Auth";
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, including behind a TLS proxy (see ForwardedHeadersSetup).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.LoginPath = LoginPath;
             o.LogoutPath = LogoutPath;
             o.ExpireTimeSpan = TimeSpan.FromHours(10);
@@ -53,6 +55,9 @@ public static class AuthSetup
         });
         // A deactivated user, or one whose roles or password changed, is signed out within a minute.
         services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(1));
+
+        // The antiforgery cookie would otherwise never be Secure, even over HTTPS.
+        services.Configure<Microsoft.AspNetCore.Antiforgery.AntiforgeryOptions>(o => o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
 
         services.AddAuthorizationBuilder()
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())

@@ -22,7 +22,8 @@ namespace DealTracker.Web.Components.Pages.Leads;
 public sealed partial class LeadEditor
 {
     [Parameter] public long? Id { get; set; }
-    [SupplyParameterFromQuery(Name = "dealId")] public long? DealId { get; set; }
+    /// <summary>The deal a new lead starts on (text: a hand-edited "?dealId=abc" is ignored).</summary>
+    [SupplyParameterFromQuery(Name = "dealId")] public string? DealId { get; set; }
 
     [Inject] private LeadService Leads { get; set; } = null!;
     [Inject] private DealService Deals { get; set; } = null!;
@@ -68,7 +69,7 @@ public sealed partial class LeadEditor
             DealDetails? deal;
             try
             {
-                deal = DealId is { } dealId ? await Deals.GetDealAsync(dealId) : null;
+                deal = QueryText.Id(DealId) is { } dealId ? await Deals.GetDealAsync(dealId) : null;
             }
             catch (RecordNotFoundException)
             {

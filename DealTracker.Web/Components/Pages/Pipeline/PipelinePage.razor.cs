@@ -1,6 +1,9 @@
+using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Live;
+using DealTracker.Data.NextSteps;
 using DealTracker.Data.Pipeline;
 using DealTracker.Data.Preferences;
+using DealTracker.Web.Components.Shared;
 using Microsoft.AspNetCore.Components;
 
 namespace DealTracker.Web.Components.Pages.Pipeline;
@@ -20,17 +23,20 @@ public partial class PipelinePage
     [Inject] private ILogger<PipelinePage> Logger { get; set; } = null!;
 
     [SupplyParameterFromQuery(Name = "q")] public string? Search { get; set; }
-    [SupplyParameterFromQuery(Name = "deal")] public long? DealId { get; set; }
-    [SupplyParameterFromQuery(Name = "org")] public long? OrganizationId { get; set; }
-    [SupplyParameterFromQuery(Name = "ind")] public long? IndividualId { get; set; }
+    // Ids and flags arrive as text and are parsed by QueryText: a hand-edited "?deal=abc" is ignored, never a 500.
+    [SupplyParameterFromQuery(Name = "deal")] public string? DealId { get; set; }
+    [SupplyParameterFromQuery(Name = "org")] public string? OrganizationId { get; set; }
+    [SupplyParameterFromQuery(Name = "ind")] public string? IndividualId { get; set; }
     [SupplyParameterFromQuery(Name = "from")] public string? CloseFrom { get; set; }
     [SupplyParameterFromQuery(Name = "to")] public string? CloseTo { get; set; }
     /// <summary>A user's id, or "none" for the unassigned leads.</summary>
     [SupplyParameterFromQuery(Name = "owner")] public string? Owner { get; set; }
-    [SupplyParameterFromQuery(Name = "mine")] public bool? Mine { get; set; }
+    [SupplyParameterFromQuery(Name = "mine")] public string? Mine { get; set; }
+    /// <summary>"overdue" or "week": leads whose next step is overdue, or due this week.</summary>
+    [SupplyParameterFromQuery(Name = "next")] public string? NextStep { get; set; }
 
     /// <summary>The "owner" query value for the unassigned leads.</summary>
-    public const string NoOwner = "none";
+    public const string NoOwner = PipelineFilterQuery.NoOwner;
 
     private PipelineFilter _filter = new();
     private PipelineFilterNames _names = new(null, null, null);
@@ -66,11 +72,7 @@ public partial class PipelinePage
 
     protected override async Task OnParametersSetAsync()
     {
-        var filter = new PipelineFilter(DealId, OrganizationId, IndividualId, ParseDate(CloseFrom), ParseDate(CloseTo),
-            string.IsNullOrWhiteSpace(Search) ? null : Search.Trim(),
-            OwnerId: long.TryParse(Owner, out var owner) ? owner : null,
-            Mine: Mine == true,
-            Unassigned: Owner == NoOwner);
+        var filter = PipelineFilterQuery.Parse(Search, DealId, OrganizationId, IndividualId, CloseFrom, CloseTo, Owner, Mine, NextStep);
         if (_board is not null && filter == _filter)
             return;
         _filter = filter;
@@ -80,6 +82,11 @@ public partial class PipelinePage
             _names = await Pipeline.GetFilterNamesAsync(filter, _disposed.Token);
             SetBoard(await Pipeline.LoadBoardAsync(filter, ct: _disposed.Token));
             _error = null;
+        }
+        catch (RuleViolationException refusal)
+        {
+            // A filter the rules refuse (a search with U+0000): say what is wrong with it, not that the board failed.
+            _error = refusal.Message;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -94,17 +101,7 @@ public partial class PipelinePage
 
     /// <summary>Filters live in the URL, so a view can be bookmarked; the new URL brings the new filter back here.</summary>
     private void ApplyFilter(PipelineFilter filter) =>
-        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(new Dictionary<string, object?>
-        {
-            ["q"] = filter.Search,
-            ["deal"] = filter.DealId,
-            ["org"] = filter.OrganizationId,
-            ["ind"] = filter.IndividualId,
-            ["from"] = filter.CloseFrom?.ToString("yyyy-MM-dd"),
-            ["to"] = filter.CloseTo?.ToString("yyyy-MM-dd"),
-            ["owner"] = filter.Unassigned ? NoOwner : filter.OwnerId?.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["mine"] = filter.Mine ? "true" : null,
-        }));
+        Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(PipelineFilterQuery.ToParameters(filter)));
 
     /// <summary>
     /// Re-reads the board with the same filter and as many cards per column as the user has loaded, so folds, scroll
@@ -189,9 +186,6 @@ public partial class PipelinePage
         _folded = (_board?.Columns ?? [])
             .Where(c => _foldChoices.TryGetValue(c.Stage, out var folded) ? folded : c.IsClosed)
             .Select(c => c.Stage).ToHashSet();
-
-    private static DateOnly? ParseDate(string? text) =>
-        DateOnly.TryParseExact(text, "yyyy-MM-dd", out var date) ? date : null;
 
     public void Dispose()
     {
