@@ -29,9 +29,11 @@ public sealed class GlobalSearchBrowserTests(BrowserFixture browser) : IClassFix
     public async Task Ctrl_K_focuses_the_search_and_the_keyboard_alone_opens_a_result(int width, int height)
     {
         var page = await browser.NewPageAsync();
-        await page.SetViewportSizeAsync(width, height);
         await page.SignInAsAsync(_app.BaseUrl, Roles.Manager);
+        await page.SetViewportSizeAsync(width, height);
         await page.GotoInteractiveAsync(_app.BaseUrl + "/overview");
+        // After a navigation the page moves focus to its heading (for screen readers); a shortcut pressed after that.
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeFocusedAsync();
 
         await page.Keyboard.PressAsync("Control+k");
         var search = page.GetByRole(AriaRole.Combobox, new() { Name = "Search" });
