@@ -59,7 +59,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ChangeNotifier>();
         services.AddScoped<OwnershipService>();
         services.AddScoped<UserAdminService>();
-        services.AddScoped<Import.OrganizationImportService>();
+        services.AddScoped<Import.ImportService>();
         services.AddScoped<Preferences.UserPreferenceService>();
         services.AddHostedService(sp => new ChangeListener(connectionString, sp.GetRequiredService<ChangeNotifier>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChangeListener>>()));
