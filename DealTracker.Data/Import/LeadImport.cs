@@ -69,15 +69,20 @@ internal sealed class LeadImport(LeadLookups lookups) : IImportBatch
         }
         name ??= lookups.Deals.NameOf(id!.Value);
         if (lookups.Deals.Find(cells, "Deal", name ?? "", id) is { } found)
+        {
+            if (found < 0) // a deal an earlier row introduced: this row's money is checked too
+                DealImport.Read(cells, "Deal", null);
             return found;
+        }
         if (name is null)
         {
             cells.Problem("Deal id", $"there is no deal #{id}; name the deal in the Deal column to create it");
             return null;
         }
+        // The first row naming a new deal makes it.
+        var deal = DealImport.Read(cells, "Deal", null) with { OwnerUserId = owner };
         var newId = lookups.Deals.Introduce(name);
-        if (!_newDeals.ContainsKey(newId))
-            _newDeals[newId] = DealImport.Read(cells, "Deal", null) with { OwnerUserId = owner };
+        _newDeals[newId] = deal;
         return newId;
     }
 
