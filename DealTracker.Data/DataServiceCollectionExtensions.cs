@@ -37,9 +37,13 @@ public static class DataServiceCollectionExtensions
     /// Registers the DbContext factory, Identity's user store, the domain services and the live-change listener.
     /// Services that check ownership are scoped and need an <see cref="IActingUser"/>: the caller registers it (the
     /// web app from the signed-in user; tests and tools <see cref="ActingUser.System"/>), never a silent default.
+    /// <paramref name="ownerConnectionString"/> connects as the schema owner, who alone may backdate history: the demo
+    /// seeder writes its believable past through it (without it, through <paramref name="connectionString"/>).
     /// </summary>
-    public static IServiceCollection AddDealTrackerData(this IServiceCollection services, string connectionString)
+    public static IServiceCollection AddDealTrackerData(this IServiceCollection services, string connectionString,
+        string? timeZoneId = null, string? ownerConnectionString = null)
     {
+        services.AddSingleton(Infrastructure.AppClock.For(timeZoneId));
         services.AddDbContextFactory<DealTrackerDbContext>(o => ConfigureDbContext(o, connectionString));
         services.AddSingleton<PicklistService>();
         services.AddDealTrackerIdentityCore();
@@ -47,7 +51,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<PicklistAdminService>();
         services.AddScoped<PartyService>();
         services.AddScoped<DashboardService>();
-        services.AddSingleton<DemoDataSeeder>();
+        services.AddSingleton(sp => new DemoDataSeeder(sp.GetRequiredService<IDbContextFactory<DealTrackerDbContext>>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DemoDataSeeder>>(), ownerConnectionString));
         services.AddScoped<PipelineService>();
         services.AddScoped<LeadQueries>();
         services.AddScoped<DealService>();
@@ -61,6 +66,9 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<UserAdminService>();
         services.AddScoped<Import.ImportService>();
         services.AddScoped<Preferences.UserPreferenceService>();
+        services.AddScoped<History.TimelineService>();
+        services.AddScoped<Notes.NoteService>();
+        services.AddScoped<NextSteps.NextStepService>();
         services.AddHostedService(sp => new ChangeListener(connectionString, sp.GetRequiredService<ChangeNotifier>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChangeListener>>()));
         return services;

@@ -27,6 +27,8 @@ public class DealTrackerDbContext(DbContextOptions<DealTrackerDbContext> options
     public DbSet<LeadIndividual> LeadIndividuals => Set<LeadIndividual>();
     public DbSet<PicklistValue> Picklists => Set<PicklistValue>();
     public DbSet<UserPreference> UserPreferences => Set<UserPreference>();
+    public DbSet<HistoryEvent> HistoryEvents => Set<HistoryEvent>();
+    public DbSet<Note> Notes => Set<Note>();
     public DbSet<DataProtectionKey> DataProtectionKeys { get; set; } = null!;
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

@@ -33,7 +33,8 @@ if (string.IsNullOrWhiteSpace(connectionString))
 builder.Services.AddRazorComponents().AddInteractiveServerComponents()
     .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
 builder.Services.AddMudServices();
-builder.Services.AddDealTrackerData(connectionString);
+builder.Services.AddDealTrackerData(connectionString, builder.Configuration["App:TimeZone"],
+    builder.Configuration.GetConnectionString("DealTrackerOwner") is { Length: > 0 } owner ? owner : null);
 builder.Services.AddDealTrackerAuth();
 builder.Services.AddDealTrackerForwardedHeaders(builder.Configuration);
 builder.Services.AddSignInRateLimits(builder.Configuration);

@@ -10,6 +10,13 @@ public class Lead : IOwnedRecord
     public string? Description { get; set; }
     public string? Source { get; set; }
     public long? OwnerUserId { get; set; }
+
+    /// <summary>What happens next on this lead; null when nothing is planned. Set together with its due date.</summary>
+    public string? NextStep { get; set; }
+    public DateOnly? NextStepDueOn { get; set; }
+
+    /// <summary>Optional time of day for the next step, in the app's time zone.</summary>
+    public TimeOnly? NextStepDueTime { get; set; }
     public DateTime CreatedAt { get; set; }
     public DateTime UpdatedAt { get; set; }
 

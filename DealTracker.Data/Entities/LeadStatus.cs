@@ -10,6 +10,9 @@ public class LeadStatus
     public string? Reason { get; set; }
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>When the lead entered its current stage: kept by the database (a trigger), never by the app.</summary>
+    public DateTime StageEnteredAt { get; set; }
+
     [Timestamp]
     public uint Version { get; set; }
 

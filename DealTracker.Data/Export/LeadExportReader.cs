@@ -13,7 +13,8 @@ namespace DealTracker.Data.Export;
 /// the rows with their deal, stage, owner and links are read <see cref="IdBatches.Size"/> at a time. Only leads the
 /// acting user may see.
 /// </summary>
-public sealed class LeadExportReader(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor, LeadQueries list)
+public sealed class LeadExportReader(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor, LeadQueries list,
+    Infrastructure.AppClock clock)
 {
     public async IAsyncEnumerable<LeadExportRow> ReadAsync(LeadListQuery query, [EnumeratorCancellation] CancellationToken ct = default)
     {
@@ -25,7 +26,7 @@ public sealed class LeadExportReader(IDbContextFactory<DealTrackerDbContext> fac
     public async IAsyncEnumerable<LeadExportRow> ReadAsync(PipelineFilter filter, [EnumeratorCancellation] CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
-        var board = new PipelineQuery(filter, actor);
+        var board = new PipelineQuery(filter, actor, clock);
         var sql = board.OrderedLeadIds();
         var ids = db.Database.SqlQueryRaw<long>(sql, board.Parameters.ToArray<object>()).AsAsyncEnumerable();
         await foreach (var row in ReadInBatchesAsync(ids, ct))

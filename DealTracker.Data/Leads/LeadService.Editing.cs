@@ -60,12 +60,16 @@ public sealed partial class LeadService
             await EnsureLinkValuesAllowedAsync(db, current, changes, ct);
             await LeadRules.EnsurePartiesExistAsync(db, changes.Organizations, changes.Individuals, changes.Contacts, ct);
 
-            // Primaries are unique per lead at every statement: clear them first, then set the chosen ones.
-            await db.LeadOrganizations.Where(x => x.LeadId == original.Id && x.IsPrimary)
+            // Primaries are unique per lead at every statement: clear the ones that change first, then set the chosen
+            // ones. A primary that stays is left alone, so the history records no change that did not happen.
+            var primaryOrg = changes.Organizations.FirstOrDefault(o => o.IsPrimary)?.PartyId;
+            var primaryIndividual = changes.Individuals.FirstOrDefault(i => i.IsPrimary)?.PartyId;
+            var primaryContact = changes.Contacts.FirstOrDefault(c => c.IsPrimary)?.ContactId;
+            await db.LeadOrganizations.Where(x => x.LeadId == original.Id && x.IsPrimary && x.OrganizationId != primaryOrg)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
-            await db.LeadIndividuals.Where(x => x.LeadId == original.Id && x.IsPrimary)
+            await db.LeadIndividuals.Where(x => x.LeadId == original.Id && x.IsPrimary && x.IndividualId != primaryIndividual)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
-            await db.LeadContacts.Where(x => x.LeadId == original.Id && x.IsPrimary)
+            await db.LeadContacts.Where(x => x.LeadId == original.Id && x.IsPrimary && x.ContactId != primaryContact)
                 .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
 
             var lead = await db.Leads.Include(l => l.Status).Include(l => l.Organizations).Include(l => l.Individuals)

@@ -165,6 +165,92 @@ namespace DealTracker.Data.Migrations
                         });
                 });
 
+            modelBuilder.Entity("DealTracker.Data.Entities.HistoryEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("action");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("actor_name");
+
+                    b.Property<long?>("ActorUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("actor_user_id");
+
+                    b.Property<long?>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<string>("Detail")
+                        .HasColumnType("text")
+                        .HasColumnName("detail");
+
+                    b.Property<string>("Field")
+                        .HasColumnType("text")
+                        .HasColumnName("field");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("NewValue")
+                        .HasColumnType("text")
+                        .HasColumnName("new_value");
+
+                    b.Property<long?>("NoteId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("note_id");
+
+                    b.Property<DateTime>("OccurredAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("occurred_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<string>("OldValue")
+                        .HasColumnType("text")
+                        .HasColumnName("old_value");
+
+                    b.Property<long>("RecordId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("record_id");
+
+                    b.Property<string>("RecordLabel")
+                        .HasColumnType("text")
+                        .HasColumnName("record_label");
+
+                    b.Property<string>("RecordType")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("record_type");
+
+                    b.HasKey("Id")
+                        .HasName("history_events_pkey");
+
+                    b.HasIndex("DealId", "OccurredAt", "Id")
+                        .IsDescending(false, true, true)
+                        .HasDatabaseName("idx_history_events_deal")
+                        .HasFilter("deal_id IS NOT NULL");
+
+                    b.HasIndex("RecordType", "RecordId", "OccurredAt", "Id")
+                        .IsDescending(false, false, true, true)
+                        .HasDatabaseName("idx_history_events_record");
+
+                    b.ToTable("history_events", (string)null);
+                });
+
             modelBuilder.Entity("DealTracker.Data.Entities.Individual", b =>
                 {
                     b.Property<long>("Id")
@@ -243,6 +329,18 @@ namespace DealTracker.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("description");
 
+                    b.Property<string>("NextStep")
+                        .HasColumnType("text")
+                        .HasColumnName("next_step");
+
+                    b.Property<DateOnly?>("NextStepDueOn")
+                        .HasColumnType("date")
+                        .HasColumnName("next_step_due_on");
+
+                    b.Property<TimeOnly?>("NextStepDueTime")
+                        .HasColumnType("time without time zone")
+                        .HasColumnName("next_step_due_time");
+
                     b.Property<long?>("OwnerUserId")
                         .HasColumnType("bigint")
                         .HasColumnName("owner_user_id");
@@ -277,7 +375,18 @@ namespace DealTracker.Data.Migrations
                     b.HasIndex("OwnerUserId")
                         .HasDatabaseName("idx_leads_owner_user_id");
 
-                    b.ToTable("leads", (string)null);
+                    b.HasIndex("OwnerUserId", "NextStepDueOn")
+                        .HasDatabaseName("idx_leads_owner_next_step_due_on")
+                        .HasFilter("next_step IS NOT NULL");
+
+                    b.ToTable("leads", null, t =>
+                        {
+                            t.HasCheckConstraint("leads_next_step_due_check", "(next_step IS NULL) = (next_step_due_on IS NULL)");
+
+                            t.HasCheckConstraint("leads_next_step_length_check", "char_length(next_step) <= 500");
+
+                            t.HasCheckConstraint("leads_next_step_time_check", "next_step_due_time IS NULL OR next_step_due_on IS NOT NULL");
+                        });
                 });
 
             modelBuilder.Entity("DealTracker.Data.Entities.LeadContact", b =>
@@ -433,6 +542,12 @@ namespace DealTracker.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("stage");
 
+                    b.Property<DateTime>("StageEnteredAt")
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("stage_entered_at")
+                        .HasDefaultValueSql("now()");
+
                     b.Property<DateTime>("UpdatedAt")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("timestamp with time zone")
@@ -451,13 +566,77 @@ namespace DealTracker.Data.Migrations
                     b.HasIndex("Stage")
                         .HasDatabaseName("idx_lead_status_stage");
 
-                    b.HasIndex("Stage", "UpdatedAt", "LeadId")
+                    b.HasIndex("Stage", "StageEnteredAt", "LeadId")
                         .IsDescending(false, true, true)
-                        .HasDatabaseName("idx_lead_status_stage_updated_at_lead_id");
+                        .HasDatabaseName("idx_lead_status_stage_entered_at_lead_id");
 
                     b.ToTable("lead_status", null, t =>
                         {
                             t.HasCheckConstraint("lead_status_reason_length_check", "char_length(reason) <= 200");
+                        });
+                });
+
+            modelBuilder.Entity("DealTracker.Data.Entities.Note", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseSerialColumn(b.Property<long>("Id"));
+
+                    b.Property<long?>("AuthorUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("author_user_id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<long?>("DealId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("deal_id");
+
+                    b.Property<long?>("LeadId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lead_id");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at")
+                        .HasDefaultValueSql("now()");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id")
+                        .HasName("notes_pkey");
+
+                    b.HasIndex("AuthorUserId")
+                        .HasDatabaseName("idx_notes_author_user_id");
+
+                    b.HasIndex("DealId")
+                        .HasDatabaseName("idx_notes_deal_id");
+
+                    b.HasIndex("LeadId")
+                        .HasDatabaseName("idx_notes_lead_id");
+
+                    b.ToTable("notes", null, t =>
+                        {
+                            t.HasCheckConstraint("notes_body_check", "char_length(btrim(body)) BETWEEN 1 AND 10000");
+
+                            t.HasCheckConstraint("notes_one_record_check", "num_nonnulls(lead_id, deal_id) = 1");
                         });
                 });
 
@@ -1023,6 +1202,27 @@ namespace DealTracker.Data.Migrations
                         .HasConstraintName("lead_status_lead_id_fkey");
 
                     b.Navigation("Lead");
+                });
+
+            modelBuilder.Entity("DealTracker.Data.Entities.Note", b =>
+                {
+                    b.HasOne("DealTracker.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("notes_author_user_id_fkey");
+
+                    b.HasOne("DealTracker.Data.Entities.Deal", null)
+                        .WithMany()
+                        .HasForeignKey("DealId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("notes_deal_id_fkey");
+
+                    b.HasOne("DealTracker.Data.Entities.Lead", null)
+                        .WithMany()
+                        .HasForeignKey("LeadId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("notes_lead_id_fkey");
                 });
 
             modelBuilder.Entity("DealTracker.Data.Entities.UserPreference", b =>

@@ -17,7 +17,14 @@ public sealed record PipelineCard(
     string? PartyName,
     DateTime StageSince,
     uint Version,
-    string? OwnerName)
+    string? OwnerName,
+    string? NextStep,
+    DateOnly? NextStepDueOn,
+    TimeOnly? NextStepDueTime)
 {
     public int DaysInStage(DateTime utcNow) => Math.Max(0, (int)(utcNow - StageSince).TotalDays);
+
+    /// <summary>Whether the next step is overdue at <paramref name="localNow"/> (the app's time zone).</summary>
+    public bool IsNextStepOverdue(DateTime localNow) =>
+        NextStep is not null && NextStepDueOn is { } due && NextSteps.NextStepRules.IsOverdue(due, NextStepDueTime, localNow);
 }

@@ -14,8 +14,9 @@ public sealed record PipelineFilter(
     string? Search = null,
     long? OwnerId = null,
     bool Mine = false,
-    bool Unassigned = false)
+    bool Unassigned = false,
+    NextSteps.NextStepWindow? NextStep = null)
 {
     public bool IsEmpty => DealId is null && OrganizationId is null && IndividualId is null && CloseFrom is null
-        && CloseTo is null && string.IsNullOrWhiteSpace(Search) && OwnerId is null && !Mine && !Unassigned;
+        && CloseTo is null && string.IsNullOrWhiteSpace(Search) && OwnerId is null && !Mine && !Unassigned && NextStep is null;
 }

@@ -1,6 +1,7 @@
 using System.Text;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
+using DealTracker.Data.NextSteps;
 using DealTracker.Data.Ownership;
 using Npgsql;
 using NpgsqlTypes;
@@ -17,7 +18,7 @@ internal sealed class PipelineQuery
     private readonly StringBuilder _where = new("TRUE");
     public List<NpgsqlParameter> Parameters { get; } = [];
 
-    public PipelineQuery(PipelineFilter filter, IActingUser actor)
+    public PipelineQuery(PipelineFilter filter, IActingUser actor, AppClock clock)
     {
         _where.Append(" AND ").Append(Visibility.Sql(actor, "l.owner_user_id", me => Add(me, NpgsqlDbType.Bigint)));
         if (filter.Mine)
@@ -31,6 +32,17 @@ internal sealed class PipelineQuery
             _where.Append(" AND l.owner_user_id IS NULL");
         else if (filter.OwnerId is { } owner)
             And("l.owner_user_id = {0}", owner, NpgsqlDbType.Bigint);
+        if (filter.NextStep is { } window)
+        {
+            var now = clock.Now;
+            var today = DateOnly.FromDateTime(now);
+            if (window == NextStepWindow.Overdue)
+                _where.Append(" AND ").Append(string.Format(NextStepRules.OverdueSql,
+                    Add(today, NpgsqlDbType.Date), Add(TimeOnly.FromDateTime(now), NpgsqlDbType.Time)));
+            else
+                _where.Append(" AND ").Append(string.Format(NextStepRules.DueThisWeekSql,
+                    Add(AppClock.WeekStart(today), NpgsqlDbType.Date), Add(AppClock.WeekStart(today).AddDays(6), NpgsqlDbType.Date)));
+        }
         if (filter.DealId is { } deal)
             And("l.deal_id = {0}", deal, NpgsqlDbType.Bigint);
         if (filter.OrganizationId is { } org)
@@ -57,14 +69,14 @@ internal sealed class PipelineQuery
     public const string Stage = $"COALESCE(s.stage, '{PipelineColumn.NoStage}')";
 
     /// <summary>Since when the lead is in its stage (for a lead without a status: since it last changed).</summary>
-    public const string StageSince = "COALESCE(s.updated_at, l.updated_at)";
+    public const string StageSince = "COALESCE(s.stage_entered_at, l.updated_at)";
 
     /// <summary>The filtered leads with what the board needs of their status and deal.</summary>
     public string FilteredLeads(string extraCondition = "TRUE") => $"""
         SELECT l.id, l.title, l.deal_id, l.owner_user_id, {Stage} AS stage, {StageSince} AS stage_since,
                COALESCE(s.xmin::text::bigint, 0) AS version,
                d.name AS deal_name, d.value_amount, COALESCE(d.value_currency, 'USD') AS currency, d.probability,
-               d.close_date
+               d.close_date, l.next_step, l.next_step_due_on, l.next_step_due_time
         FROM leads l
         LEFT JOIN lead_status s ON s.lead_id = l.id
         JOIN deals d ON d.id = l.deal_id

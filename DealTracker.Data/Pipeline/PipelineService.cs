@@ -13,9 +13,13 @@ namespace DealTracker.Data.Pipeline;
 /// Moves go through <see cref="Leads.LeadService.MoveLeadToStageAsync"/>. Scoped: every statement sees only the leads
 /// (and deals, in lookups) the injected <see cref="IActingUser"/> may see, so cards, totals and chart agree with it.
 /// </summary>
-public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
+public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor,
+    AppClock? clock = null)
 {
     public const int PageSize = 25;
+
+    /// <summary>"Overdue" and "due this week" are judged on the app's calendar (UTC when none is given).</summary>
+    private AppClock Clock { get; } = clock ?? AppClock.For(null);
 
     /// <summary>A column never re-reads more than this many cards at once, however far the user scrolled.</summary>
     public const int MaxCardsPerColumn = 500;
@@ -91,10 +95,10 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
     /// Per column: the lead count, and per currency the deals, value and weighted value, each deal once per column.
     /// Rows without a stage are the open total: each deal once, if any of its filtered leads is in an open stage.
     /// </summary>
-    private static async Task<List<TotalRow>> ReadTotalsAsync(DealTrackerDbContext db, PipelineFilter filter,
+    private async Task<List<TotalRow>> ReadTotalsAsync(DealTrackerDbContext db, PipelineFilter filter,
         IActingUser actor, CancellationToken ct)
     {
-        var q = new PipelineQuery(filter, actor);
+        var q = new PipelineQuery(filter, actor, Clock);
         var stageCategory = q.Add(PicklistCategories.Stage, NpgsqlDbType.Text);
         var sql = $"""
             WITH f AS ({q.FilteredLeads()}),
@@ -118,10 +122,10 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
     /// The cards of several columns in one statement: per column, the newest moves first, up to its own count.
     /// The party name (<see cref="Leads.LeadParty"/>) is looked up only for the cards returned.
     /// </summary>
-    private static async Task<List<PipelineCard>> ReadCardsAsync(DealTrackerDbContext db, PipelineFilter filter,
+    private async Task<List<PipelineCard>> ReadCardsAsync(DealTrackerDbContext db, PipelineFilter filter,
         IActingUser actor, IReadOnlyList<(string Stage, int Take)> columns, PipelineCursor? after, CancellationToken ct)
     {
-        var q = new PipelineQuery(filter, actor);
+        var q = new PipelineQuery(filter, actor, Clock);
         var stages = q.Add(columns.Select(c => c.Stage).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         var takes = q.Add(columns.Select(c => c.Take).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
         var keyset = after is null
@@ -129,7 +133,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
             : $" AND ({PipelineQuery.StageSince}, l.id) < ({q.Add(after.StageSince, NpgsqlDbType.TimestampTz)}, {q.Add(after.LeadId, NpgsqlDbType.Bigint)})";
         var sql = $"""
             SELECT f.id AS lead_id, f.title, f.stage, f.deal_id, f.deal_name, f.value_amount AS value, f.currency,
-                   f.probability, f.close_date, f.stage_since, f.version,
+                   f.probability, f.close_date, f.stage_since, f.version, f.next_step, f.next_step_due_on, f.next_step_due_time,
                    {Leads.LeadParty.SqlFunction}(f.id) AS party_name,
                    (SELECT u.display_name FROM users u WHERE u.id = f.owner_user_id) AS owner_name
             FROM unnest({stages}, {takes}) AS c(stage, take)

@@ -1,5 +1,7 @@
 using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
+using DealTracker.Data.Infrastructure;
+using DealTracker.Data.Picklists;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -10,9 +12,11 @@ namespace DealTracker.Data.Seeding;
 /// Loads the seed's example flow (ACME Expansion) and a generated sample pipeline. Deterministic for a given day,
 /// and idempotent: when the ACME Expansion deal is already there it adds nothing. When the demo users exist
 /// (<see cref="SeedDemoUsersAsync"/>, Development only) the deals and leads are spread over the two sales users,
-/// with some left unassigned.
+/// with some left unassigned. The demo data is written as the schema owner when <paramref name="ownerConnectionString"/>
+/// is given, because only the owner may backdate its history.
 /// </summary>
-public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> factory, ILogger<DemoDataSeeder> logger)
+public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> factory, ILogger<DemoDataSeeder> logger,
+    string? ownerConnectionString = null)
 {
     public const string ExampleDealName = "ACME Expansion";
 
@@ -62,24 +66,41 @@ public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> facto
 
     public async Task<bool> SeedAsync(int generatedDeals = 60, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
+        await using var db = await CreateOwnerContextAsync(ct);
         await using var tx = await db.Database.BeginTransactionAsync(ct);
         // Two instances starting together must not both seed: the second waits here, then sees the data.
         await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(4242001)", ct);
+        await db.ActAsAsync(ActingUser.System, ct);
         if (await db.Deals.AnyAsync(d => d.Name == ExampleDealName, ct))
             return false;
 
+        var now = DateTime.UtcNow;
         AddSeedExample(db);
-        new SamplePipeline(db, DateOnly.FromDateTime(DateTime.UtcNow)).Add(generatedDeals);
+        new SamplePipeline(db, DateOnly.FromDateTime(now)).Add(generatedDeals);
         await SpreadOverSalesUsersAsync(db, ct);
+        // The demo's past: everything was created about two months ago, in the first stage, then moved (DemoHistory).
+        var targets = DemoHistory.StartInFirstStage(
+            db.ChangeTracker.Entries<Lead>().Where(e => e.State == EntityState.Added).Select(e => e.Entity),
+            await PicklistService.FirstActiveStageAsync(db, ct));
+        var created = new DateTime(now.Ticks - now.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc).AddDays(-60);
+        await db.Database.ExecuteSqlAsync(
+            $"SELECT set_config('dealtracker.backdate_to', {created.ToString("O", System.Globalization.CultureInfo.InvariantCulture)}, true)", ct);
         await db.SaveChangesAsync(ct);
-
         // Spread "days in stage" like a real pipeline instead of every lead having moved just now.
-        await db.Database.ExecuteSqlRawAsync(
-            "UPDATE lead_status SET updated_at = now() - ((lead_id * 7919) % 40) * interval '1 day' - ((lead_id * 31) % 24) * interval '1 hour'", ct);
+        await new DemoHistory(db).WriteAsync(targets, created, now, ct);
+
         await tx.CommitAsync(ct);
         logger.LogInformation("Loaded demo data: {Deals} deals", generatedDeals + 1);
         return true;
+    }
+
+    private async Task<DealTrackerDbContext> CreateOwnerContextAsync(CancellationToken ct)
+    {
+        if (ownerConnectionString is null)
+            return await factory.CreateDbContextAsync(ct);
+        var options = new DbContextOptionsBuilder<DealTrackerDbContext>();
+        DataServiceCollectionExtensions.ConfigureDbContext(options, ownerConnectionString);
+        return new DealTrackerDbContext(options.Options);
     }
 
     /// <summary>

@@ -149,6 +149,7 @@ public sealed class UserAdminService(IServiceScopeFactory scopes, IDbContextFact
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             await ActiveUser.RequireActiveAsync(db, actor, ct);
+            await db.ActAsAsync(actor, ct);
             var result = await work(users, db);
             await tx.CommitAsync(ct);
             return result;

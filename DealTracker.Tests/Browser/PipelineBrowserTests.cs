@@ -50,7 +50,7 @@ public sealed class PipelineBrowserTests(BrowserFixture browser, ITestOutputHelp
     private static ILocator Card(IPage page, long leadId) => page.Locator($"[data-testid=lead-card][data-lead-id='{leadId}']");
 
     private async Task<long> NewestLeadInAsync(string stage) => await new DatabaseProbe(_connectionString).ScalarAsync<long>(
-        $"SELECT lead_id FROM lead_status WHERE stage = '{stage}' ORDER BY updated_at DESC, lead_id DESC LIMIT 1");
+        $"SELECT lead_id FROM lead_status WHERE stage = '{stage}' ORDER BY stage_entered_at DESC, lead_id DESC LIMIT 1");
 
     /// <summary>A drag as a user makes it: press, move over the target (twice, so it sees dragover), release.</summary>
     private static async Task DragAsync(IPage page, ILocator source, ILocator target)

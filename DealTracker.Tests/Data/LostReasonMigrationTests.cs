@@ -25,7 +25,15 @@ public sealed class LostReasonMigrationTests(DatabaseFixture db) : IClassFixture
     {
         await using (var context = AsOwner())
             await context.GetService<IMigrator>().MigrateAsync("20261201163257_LeadPartyName");
-        var lead = await _data.LeadAsync(stage: "Lost", reason: "Price");
+        // Written in SQL: the entity model is the newest schema's, which has columns this older one lacks.
+        var lead = await db.ScalarAsync<long>("""
+            WITH d AS (INSERT INTO deals (name) VALUES ('Fair deal') RETURNING id),
+                 o AS (INSERT INTO organizations (name) VALUES ('Fair Ltd') RETURNING id),
+                 l AS (INSERT INTO leads (deal_id, title) SELECT id, 'Fair lead' FROM d RETURNING id),
+                 lo AS (INSERT INTO lead_organizations (lead_id, organization_id) SELECT l.id, o.id FROM l, o),
+                 s AS (INSERT INTO lead_status (lead_id, stage, reason) SELECT id, 'Lost', 'Price' FROM l)
+            SELECT id FROM l
+            """);
         var longReason = string.Concat(Enumerable.Repeat("They chose a cheaper offer. ", 20));
         await db.ExecuteSqlAsync($"UPDATE lead_status SET reason = $1 WHERE lead_id = {lead}", longReason);
         await db.ExecuteSqlAsync($"UPDATE leads SET description = 'Met at the fair.' WHERE id = {lead}");

@@ -1,4 +1,5 @@
 using DealTracker.Data.Entities;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Leads;
 using DealTracker.Data.Parties;

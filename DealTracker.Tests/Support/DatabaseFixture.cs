@@ -24,7 +24,7 @@ public class DatabaseFixture : IAsyncLifetime
         ConnectionString = await PostgresServer.CreateDatabaseAsync(GetType().Name);
         var services = new ServiceCollection();
         services.AddLogging();
-        services.AddDealTrackerData(ConnectionString);
+        services.AddDealTrackerData(ConnectionString, ownerConnectionString: PostgresServer.AsOwner(ConnectionString));
         services.AddActingUserForTests();
         Services = services.BuildServiceProvider();
     }

@@ -1,5 +1,6 @@
 using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Live;
+using DealTracker.Data.NextSteps;
 using DealTracker.Data.Pipeline;
 using DealTracker.Data.Preferences;
 using DealTracker.Web.Components.Shared;
@@ -31,6 +32,8 @@ public partial class PipelinePage
     /// <summary>A user's id, or "none" for the unassigned leads.</summary>
     [SupplyParameterFromQuery(Name = "owner")] public string? Owner { get; set; }
     [SupplyParameterFromQuery(Name = "mine")] public string? Mine { get; set; }
+    /// <summary>"overdue" or "week": leads whose next step is overdue, or due this week.</summary>
+    [SupplyParameterFromQuery(Name = "next")] public string? NextStep { get; set; }
 
     /// <summary>The "owner" query value for the unassigned leads.</summary>
     public const string NoOwner = PipelineFilterQuery.NoOwner;
@@ -69,7 +72,7 @@ public partial class PipelinePage
 
     protected override async Task OnParametersSetAsync()
     {
-        var filter = PipelineFilterQuery.Parse(Search, DealId, OrganizationId, IndividualId, CloseFrom, CloseTo, Owner, Mine);
+        var filter = PipelineFilterQuery.Parse(Search, DealId, OrganizationId, IndividualId, CloseFrom, CloseTo, Owner, Mine, NextStep);
         if (_board is not null && filter == _filter)
             return;
         _filter = filter;
