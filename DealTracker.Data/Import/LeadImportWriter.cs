@@ -85,6 +85,7 @@ internal sealed class LeadImportWriter(LeadImport import, DealTrackerDbContext d
     private static Lead NewLead(LeadValues v) => new()
     {
         DealId = v.DealId, Title = v.Title, Description = v.Description, Source = v.Source, OwnerUserId = v.OwnerUserId,
+        NextStep = v.NextStep?.What, NextStepDueOn = v.NextStep?.DueOn, NextStepDueTime = v.NextStep?.DueTime,
         Status = new LeadStatus { Stage = v.Stage, Reason = v.Reason },
         Organizations = v.Organizations.Select(o => new LeadOrganization
             { OrganizationId = o.PartyId, Relationship = o.Relationship, IsPrimary = o.IsPrimary }).ToList(),
@@ -119,6 +120,7 @@ internal sealed class LeadImportWriter(LeadImport import, DealTrackerDbContext d
     private static void Apply(Lead lead, LeadValues v)
     {
         (lead.Title, lead.Description, lead.Source, lead.DealId, lead.OwnerUserId) = (v.Title, v.Description, v.Source, v.DealId, v.OwnerUserId);
+        (lead.NextStep, lead.NextStepDueOn, lead.NextStepDueTime) = (v.NextStep?.What, v.NextStep?.DueOn, v.NextStep?.DueTime);
         lead.Status ??= new LeadStatus { LeadId = lead.Id, Stage = v.Stage };
         (lead.Status.Stage, lead.Status.Reason) = (v.Stage, v.Reason);
         Replace(lead.Organizations, v.Organizations, o => o.OrganizationId, p => new LeadOrganization { OrganizationId = p.PartyId },

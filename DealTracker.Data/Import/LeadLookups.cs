@@ -1,5 +1,6 @@
 using DealTracker.Data.Identity;
 using DealTracker.Data.Leads;
+using DealTracker.Data.NextSteps;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Import;
@@ -45,8 +46,10 @@ internal sealed record LeadLookups(PartyNames Deals, PartyNames Organizations, P
             {
                 l.Id, l.Title, l.Description, l.Source, l.DealId, l.OwnerUserId,
                 Stage = l.Status != null ? l.Status.Stage : "", Reason = l.Status != null ? l.Status.Reason : null,
+                l.NextStep, l.NextStepDueOn, l.NextStepDueTime,
             })
             .ToDictionaryAsync(l => l.Id, l => new LeadValues(l.Title, l.Description, l.Source, l.DealId, l.OwnerUserId, l.Stage,
-                l.Reason, organizations[l.Id].ToList(), individuals[l.Id].ToList(), contacts[l.Id].ToList()), ct);
+                l.Reason, organizations[l.Id].ToList(), individuals[l.Id].ToList(), contacts[l.Id].ToList(),
+                l.NextStep is null ? null : new NextStepInput(l.NextStep, l.NextStepDueOn, l.NextStepDueTime)), ct);
     }
 }

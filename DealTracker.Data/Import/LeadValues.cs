@@ -1,4 +1,5 @@
 using DealTracker.Data.Leads;
+using DealTracker.Data.NextSteps;
 
 namespace DealTracker.Data.Import;
 
@@ -8,9 +9,9 @@ namespace DealTracker.Data.Import;
 /// </summary>
 internal sealed record LeadValues(string Title, string? Description, string? Source, long DealId, long? OwnerUserId,
     string Stage, string? Reason, IReadOnlyList<PartyLink> Organizations, IReadOnlyList<PartyLink> Individuals,
-    IReadOnlyList<ContactLink> Contacts)
+    IReadOnlyList<ContactLink> Contacts, NextStepInput? NextStep)
 {
-    public string Signature => string.Join('\u001F', Title, Description, Source, DealId, OwnerUserId, Stage, Reason,
+    public string Signature => string.Join('\u001F', Title, Description, Source, DealId, OwnerUserId, Stage, Reason, NextStep,
         Links(Organizations.Select(o => (o.PartyId, o.Relationship, o.IsPrimary))),
         Links(Individuals.Select(i => (i.PartyId, i.Relationship, i.IsPrimary))),
         Links(Contacts.Select(c => (c.ContactId, c.RoleOnLead, c.IsPrimary))));

@@ -83,9 +83,9 @@ internal sealed class RowCells(ImportRow row, ImportMapping mapping, List<Import
         return null;
     }
 
-    public DateOnly? Date(string field)
+    public DateOnly? Date(string field, string? text = null)
     {
-        var raw = Text.Clean(Raw(field));
+        var raw = Text.Clean(text ?? Raw(field));
         if (raw is null)
             return null;
         if (ImportValues.ParseDate(raw) is { } date)
