@@ -57,7 +57,11 @@ public sealed class ImportBrowserTests(BrowserFixture browser) : IClassFixture<B
 
         var summary = page.Locator("[data-testid=import-summary]");
         await Expect(summary).ToContainTextAsync("2 created, 0 matched and left as they were, 0 updated, 3 skipped.");
-        await Expect(page.Locator("[data-testid=import-skipped-csv]")).ToHaveAttributeAsync("download", "skipped-leads.csv");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.Locator("[data-testid=import-skipped-csv]").ClickAsync());
+        Assert.Equal("skipped-leads.csv", download.SuggestedFilename);
+        var skipped = ExportedCsv.Read(await File.ReadAllBytesAsync((await download.PathAsync())!));
+        Assert.Equal(["3", "5", "6"], skipped.Column("Row"));
+        Assert.StartsWith("Stage: \"Closed Won\" is not a stage", skipped.Rows[0]["Reason"]);
         await page.SaveScreenshotAsync("import-summary");
 
         await page.GotoInteractiveAsync(_app.BaseUrl + "/pipeline");
