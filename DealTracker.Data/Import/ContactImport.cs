@@ -70,21 +70,8 @@ internal sealed class ContactImport(RecordMatcher matcher, Dictionary<long, Cont
         return found;
     }
 
-    public async Task WriteAsync(DealTrackerDbContext db, IReadOnlyList<ImportPreviewRow> rows, IProgress<double>? progress,
-        CancellationToken ct)
-    {
-        var ids = rows.Where(r => r.MatchedId is not null).Select(r => r.MatchedId!.Value).ToList();
-        var tracked = await db.Contacts.Where(c => ids.Contains(c.Id)).ToDictionaryAsync(c => c.Id, ct);
-        var created = new List<Contact>();
-        foreach (var row in rows)
-        {
-            var contact = row.MatchedId is { } id ? tracked[id] : new Contact();
-            PartyService.Apply(contact, _values[row.RowNumber]);
-            if (row.MatchedId is null)
-                created.Add(contact);
-        }
-        db.Contacts.AddRange(created);
-        await db.SaveChangesAsync(ct);
-        progress?.Report(1);
-    }
+    public Task WriteAsync(DealTrackerDbContext db, IReadOnlyList<ImportPreviewRow> rows, IProgress<double>? progress,
+        CancellationToken ct) =>
+        RecordWrites.WriteAsync<Contact>(db, rows, c => c.Id, () => new Contact(),
+            (row, contact) => PartyService.Apply(contact, _values[row]), progress, ct);
 }

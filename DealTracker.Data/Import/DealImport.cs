@@ -45,21 +45,8 @@ internal sealed class DealImport(RecordMatcher matcher, Dictionary<long, DealInp
         return new DealInput(deal.Name, deal.Description, deal.ValueAmount, deal.ValueCurrency, deal.Probability, deal.CloseDate);
     }
 
-    public async Task WriteAsync(DealTrackerDbContext db, IReadOnlyList<ImportPreviewRow> rows, IProgress<double>? progress,
-        CancellationToken ct)
-    {
-        var ids = rows.Where(r => r.MatchedId is not null).Select(r => r.MatchedId!.Value).ToList();
-        var tracked = await db.Deals.Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, ct);
-        var created = new List<Deal>();
-        foreach (var row in rows)
-        {
-            var deal = row.MatchedId is { } id ? tracked[id] : new Deal { Name = "" };
-            DealValues.CopyTo(_values[row.RowNumber], deal);
-            if (row.MatchedId is null)
-                created.Add(deal);
-        }
-        db.Deals.AddRange(created);
-        await db.SaveChangesAsync(ct);
-        progress?.Report(1);
-    }
+    public Task WriteAsync(DealTrackerDbContext db, IReadOnlyList<ImportPreviewRow> rows, IProgress<double>? progress,
+        CancellationToken ct) =>
+        RecordWrites.WriteAsync<Deal>(db, rows, d => d.Id, () => new Deal { Name = "" },
+            (row, deal) => DealValues.CopyTo(_values[row], deal), progress, ct);
 }

@@ -36,21 +36,8 @@ internal sealed class IndividualImport(RecordMatcher matcher, Dictionary<long, I
 
     private static string? Text(string? raw) => string.IsNullOrWhiteSpace(raw) ? null : raw.Trim();
 
-    public async Task WriteAsync(DealTrackerDbContext db, IReadOnlyList<ImportPreviewRow> rows, IProgress<double>? progress,
-        CancellationToken ct)
-    {
-        var ids = rows.Where(r => r.MatchedId is not null).Select(r => r.MatchedId!.Value).ToList();
-        var tracked = await db.Individuals.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, ct);
-        var created = new List<Individual>();
-        foreach (var row in rows)
-        {
-            var person = row.MatchedId is { } id ? tracked[id] : new Individual { GivenName = "", FamilyName = "" };
-            PartyService.Apply(person, _values[row.RowNumber]);
-            if (row.MatchedId is null)
-                created.Add(person);
-        }
-        db.Individuals.AddRange(created);
-        await db.SaveChangesAsync(ct);
-        progress?.Report(1);
-    }
+    public Task WriteAsync(DealTrackerDbContext db, IReadOnlyList<ImportPreviewRow> rows, IProgress<double>? progress,
+        CancellationToken ct) =>
+        RecordWrites.WriteAsync<Individual>(db, rows, i => i.Id, () => new Individual { GivenName = "", FamilyName = "" },
+            (row, person) => PartyService.Apply(person, _values[row]), progress, ct);
 }

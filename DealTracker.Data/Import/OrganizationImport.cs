@@ -34,21 +34,8 @@ internal sealed class OrganizationImport(RecordMatcher matcher, Dictionary<long,
         return new RowMatch(matched, matched is not { } m || existing[m] != value with { Id = matched });
     }
 
-    public async Task WriteAsync(DealTrackerDbContext db, IReadOnlyList<ImportPreviewRow> rows, IProgress<double>? progress,
-        CancellationToken ct)
-    {
-        var ids = rows.Where(r => r.MatchedId is not null).Select(r => r.MatchedId!.Value).ToList();
-        var tracked = await db.Organizations.Where(o => ids.Contains(o.Id)).ToDictionaryAsync(o => o.Id, ct);
-        var created = new List<Organization>();
-        foreach (var row in rows)
-        {
-            var org = row.MatchedId is { } id ? tracked[id] : new Organization { Name = "" };
-            _values[row.RowNumber].CopyTo(org);
-            if (row.MatchedId is null)
-                created.Add(org);
-        }
-        db.Organizations.AddRange(created);
-        await db.SaveChangesAsync(ct);
-        progress?.Report(1);
-    }
+    public Task WriteAsync(DealTrackerDbContext db, IReadOnlyList<ImportPreviewRow> rows, IProgress<double>? progress,
+        CancellationToken ct) =>
+        RecordWrites.WriteAsync<Organization>(db, rows, o => o.Id, () => new Organization { Name = "" },
+            (row, org) => _values[row].CopyTo(org), progress, ct);
 }
