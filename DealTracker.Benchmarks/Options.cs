@@ -20,7 +20,7 @@ public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Out
                 case "--sizes": sizes = [.. args[i + 1].Split(',').Select(int.Parse).Order()]; break;
                 case "--out": output = args[i + 1]; break;
                 case "--pages": pages = int.Parse(args[i + 1]); break;
-                case "--mode" when args[i + 1] is "board" or "invariants" or "search": mode = args[i + 1]; break;
+                case "--mode" when args[i + 1] is "board" or "invariants" or "search" or "import": mode = args[i + 1]; break;
                 case "--operations": operations = int.Parse(args[i + 1]); break;
                 case "--workers": workers = int.Parse(args[i + 1]); break;
                 default: return null;

@@ -14,8 +14,6 @@ namespace DealTracker.Benchmarks;
 /// </summary>
 public static class SearchRun
 {
-    private const string Start = "<!-- search:start -->";
-    private const string End = "<!-- search:end -->";
     private const int Runs = 30;
 
     /// <summary>A rare name, a common company word, a person's family name, a lead-title phrase, a 3-letter prefix, no match.</summary>
@@ -46,7 +44,7 @@ public static class SearchRun
         }
         var section = Describe(rows, options, clock.Elapsed, postgres);
         Console.WriteLine(section);
-        await File.WriteAllTextAsync(options.Output, Replace(options.Output, section));
+        await File.WriteAllTextAsync(options.Output, ReportSection.Replace(options.Output, section, ReportSection.Search));
         Console.WriteLine($"Wrote {options.Output}");
         return 0;
     }
@@ -105,28 +103,5 @@ public static class SearchRun
         foreach (var row in rows)
             text.AppendLine(row);
         return text.ToString();
-    }
-
-    /// <summary>The board report with the search section already in <paramref name="path"/> kept at its end.</summary>
-    public static string Keep(string path, string boardReport)
-    {
-        var existing = File.Exists(path) ? File.ReadAllText(path) : "";
-        var start = existing.IndexOf(Start, StringComparison.Ordinal);
-        var end = existing.IndexOf(End, StringComparison.Ordinal);
-        return start >= 0 && end > start
-            ? boardReport.TrimEnd() + "\n\n" + existing[start..(end + End.Length)] + "\n"
-            : boardReport;
-    }
-
-    /// <summary>The file's text with its search section replaced by (or appended as) <paramref name="section"/>.</summary>
-    private static string Replace(string path, string section)
-    {
-        var existing = File.Exists(path) ? File.ReadAllText(path) : "";
-        var block = Start + "\n" + section.TrimEnd() + "\n" + End;
-        var start = existing.IndexOf(Start, StringComparison.Ordinal);
-        var end = existing.IndexOf(End, StringComparison.Ordinal);
-        return start >= 0 && end > start
-            ? existing[..start] + block + existing[(end + End.Length)..]
-            : existing.TrimEnd() + "\n\n" + block + "\n";
     }
 }

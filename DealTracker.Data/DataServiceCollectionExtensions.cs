@@ -65,7 +65,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<ChangeNotifier>();
         services.AddScoped<OwnershipService>();
         services.AddScoped<UserAdminService>();
-        services.AddScoped<Import.OrganizationImportService>();
+        services.AddScoped<Import.ImportService>();
         services.AddScoped<Preferences.UserPreferenceService>();
         services.AddScoped<History.TimelineService>();
         services.AddScoped<Notes.NoteService>();

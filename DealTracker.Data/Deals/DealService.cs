@@ -132,7 +132,7 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory,
             d.ValueAmount is { } v ? $"{d.ValueCurrency ?? Currencies.Default} {v:N0}" : null)).ToList();
     }
 
-    private static void Apply(Deal deal, DealInput input)
+    internal static void Apply(Deal deal, DealInput input)
     {
         deal.Name = Input.Required(input.Name, Limits.Name, "Name", "Give the deal a name.");
         deal.Description = Input.Optional(input.Description, Limits.LongText, "Description");

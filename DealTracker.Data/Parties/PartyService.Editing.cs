@@ -67,7 +67,7 @@ public sealed partial class PartyService
         org.Notes = Input.Optional(input.Notes, Limits.LongText, "Notes");
     }
 
-    private static void Apply(Individual person, IndividualInput input)
+    internal static void Apply(Individual person, IndividualInput input)
     {
         person.GivenName = Input.Required(input.GivenName, Limits.PersonName, "Given name", "Enter the given name.");
         person.FamilyName = Input.Required(input.FamilyName, Limits.PersonName, "Family name", "Enter the family name.");
@@ -82,6 +82,12 @@ public sealed partial class PartyService
             throw new RuleViolationException("A contact must be an existing individual.", "Individual");
         if (input.OrganizationId is { } orgId && !await db.Organizations.AnyAsync(o => o.Id == orgId, ct))
             throw new RuleViolationException("That organization no longer exists.", "Organization");
+        Apply(contact, input);
+    }
+
+    /// <summary>The contact rules that need no database (import checks the parties against what it loaded).</summary>
+    internal static void Apply(Contact contact, ContactInput input)
+    {
         contact.IndividualId = input.IndividualId;
         contact.OrganizationId = input.OrganizationId;
         contact.Title = Input.Optional(input.Title, Limits.Short, "Title");

@@ -14,11 +14,11 @@ namespace DealTracker.Tests.Data;
 public sealed class OrganizationImportTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
 {
     private readonly TestData _data = new(db.Services);
-    private OrganizationImportService Import => db.Get<OrganizationImportService>();
+    private ImportService Import => db.Get<ImportService>();
 
     private static ImportFile File(string text) => ImportFileReader.Read(Encoding.UTF8.GetBytes(text));
 
-    private static ImportMapping Mapping(ImportFile file) => ImportMapping.Suggest(file.Headers, OrganizationImportService.Fields);
+    private static ImportMapping Mapping(ImportFile file) => ImportService.SuggestMapping(ImportKind.Organizations, file);
 
     private Task<long> CountAsync(string prefix) =>
         db.ScalarAsync<long>("SELECT count(*) FROM organizations WHERE name ILIKE $1 || '%'", prefix);
@@ -29,7 +29,7 @@ public sealed class OrganizationImportTests(DatabaseFixture db) : IClassFixture<
         var p = TestData.Unique("Twice");
         var file = File($"Name,Website\r\n{p} Corp,acme.example\r\n{p.ToUpperInvariant()} CORP,\r\n");
 
-        var preview = await Import.PreviewAsync(file, Mapping(file), updateMatched: false);
+        var preview = await Import.PreviewAsync(ImportKind.Organizations, file, Mapping(file), updateMatched: false);
 
         Assert.Equal((1, 0, 0, 1), (preview.Created, preview.Matched, preview.Updated, preview.Skipped));
         Assert.Equal($"row 3, Name: \"{p.ToUpperInvariant()} CORP\" is also in row 2 of this file (names are compared ignoring case)",
@@ -44,11 +44,11 @@ public sealed class OrganizationImportTests(DatabaseFixture db) : IClassFixture<
         var file = File($"Name,Website,Phone\r\n{p} One,one.example,1\r\n,two.example,2\r\n{p} Three,not a site,3\r\n{p} Four,,4\r\n");
 
         var refusal = await Assert.ThrowsAsync<RuleViolationException>(() =>
-            Import.ImportAsync(file, Mapping(file), updateMatched: false, skipRowsWithProblems: false));
+            Import.ImportAsync(ImportKind.Organizations, file, Mapping(file), updateMatched: false, skipRowsWithProblems: false));
         Assert.Equal("2 row(s) have problems, so nothing was imported. Fix the file, or choose to skip those rows.", refusal.Message);
         Assert.Equal(0L, await CountAsync(p));
 
-        var summary = await Import.ImportAsync(file, Mapping(file), updateMatched: false, skipRowsWithProblems: true);
+        var summary = await Import.ImportAsync(ImportKind.Organizations, file, Mapping(file), updateMatched: false, skipRowsWithProblems: true);
         Assert.Equal((2, 0, 0, 2), (summary.Created, summary.Matched, summary.Updated, summary.Skipped));
         Assert.Equal(2L, await CountAsync(p));
         Assert.Equal(
@@ -68,10 +68,10 @@ public sealed class OrganizationImportTests(DatabaseFixture db) : IClassFixture<
         var file = File(csv.ToString());
 
         var refusal = await Assert.ThrowsAsync<RuleViolationException>(() =>
-            Import.ImportAsync(file, Mapping(file), updateMatched: false, skipRowsWithProblems: false));
+            Import.ImportAsync(ImportKind.Organizations, file, Mapping(file), updateMatched: false, skipRowsWithProblems: false));
         Assert.StartsWith("1 row(s) have problems, so nothing was imported.", refusal.Message);
         Assert.Equal(0L, await CountAsync(p));
-        var preview = await Import.PreviewAsync(file, Mapping(file), updateMatched: false);
+        var preview = await Import.PreviewAsync(ImportKind.Organizations, file, Mapping(file), updateMatched: false);
         Assert.Equal("row 9999, Website: Enter a website like https://example.com.", Assert.Single(preview.Problems).ToString());
     }
 
@@ -82,11 +82,11 @@ public sealed class OrganizationImportTests(DatabaseFixture db) : IClassFixture<
         var id = await _data.OrganizationAsync($"{p} Corp");
         var file = File($"Name,Website\r\n{p.ToLowerInvariant()} corp,matched.example\r\n");
 
-        var kept = await Import.ImportAsync(file, Mapping(file), updateMatched: false, skipRowsWithProblems: false);
+        var kept = await Import.ImportAsync(ImportKind.Organizations, file, Mapping(file), updateMatched: false, skipRowsWithProblems: false);
         Assert.Equal((0, 1, 0, 0), (kept.Created, kept.Matched, kept.Updated, kept.Skipped));
         Assert.Equal(DBNull.Value, await db.ScalarAsync<object>($"SELECT website FROM organizations WHERE id = {id}"));
 
-        var updated = await Import.ImportAsync(file, Mapping(file), updateMatched: true, skipRowsWithProblems: false);
+        var updated = await Import.ImportAsync(ImportKind.Organizations, file, Mapping(file), updateMatched: true, skipRowsWithProblems: false);
         Assert.Equal((0, 0, 1, 0), (updated.Created, updated.Matched, updated.Updated, updated.Skipped));
         Assert.Equal("matched.example", await db.ScalarAsync<string>($"SELECT website FROM organizations WHERE id = {id}"));
         Assert.Equal(1L, await CountAsync(p));
@@ -99,12 +99,12 @@ public sealed class OrganizationImportTests(DatabaseFixture db) : IClassFixture<
         var id = await _data.OrganizationAsync($"{p} Old name");
         var file = File($"Id,Name,Created at\r\n{id},{p} New name,2026-01-01\r\n999999999,{p} Ghost,\r\n");
 
-        var preview = await Import.PreviewAsync(file, Mapping(file), updateMatched: true);
+        var preview = await Import.PreviewAsync(ImportKind.Organizations, file, Mapping(file), updateMatched: true);
         Assert.Equal(["Created at"], preview.IgnoredColumns);
         Assert.Equal("row 3, Id: there is no organization #999999999 (leave Id empty to create one)",
             Assert.Single(preview.Problems).ToString());
 
-        await Import.ImportAsync(file, Mapping(file), updateMatched: true, skipRowsWithProblems: true);
+        await Import.ImportAsync(ImportKind.Organizations, file, Mapping(file), updateMatched: true, skipRowsWithProblems: true);
         Assert.Equal($"{p} New name", await db.ScalarAsync<string>($"SELECT name FROM organizations WHERE id = {id}"));
         Assert.Equal(1L, await CountAsync(p));
     }
@@ -114,7 +114,7 @@ public sealed class OrganizationImportTests(DatabaseFixture db) : IClassFixture<
     {
         var p = TestData.Unique("Cols");
         var file = File($"Company_name,Name,Favourite colour\r\nx,{p} Ltd,blue\r\n");
-        var preview = await Import.PreviewAsync(file, Mapping(file), updateMatched: false);
+        var preview = await Import.PreviewAsync(ImportKind.Organizations, file, Mapping(file), updateMatched: false);
         Assert.Equal(["Company_name", "Favourite colour"], preview.IgnoredColumns);
         Assert.Equal(1, preview.Created);
     }
@@ -123,8 +123,8 @@ public sealed class OrganizationImportTests(DatabaseFixture db) : IClassFixture<
     public async Task Only_managers_and_admins_can_import()
     {
         var file = File("Name\r\nAnyone\r\n");
-        var sales = db.As(ActingUser.Sales(1)).GetRequiredService<OrganizationImportService>();
-        var refusal = await Assert.ThrowsAsync<RuleViolationException>(() => sales.PreviewAsync(file, Mapping(file), false));
+        var sales = db.As(ActingUser.Sales(1)).GetRequiredService<ImportService>();
+        var refusal = await Assert.ThrowsAsync<RuleViolationException>(() => sales.PreviewAsync(ImportKind.Organizations, file, Mapping(file), false));
         Assert.Equal("Only managers and admins can import.", refusal.Message);
     }
 }

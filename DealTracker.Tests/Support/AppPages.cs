@@ -23,6 +23,7 @@ public static class AppPages
 
     private static readonly Rule Everyone = new(Outcome.Allowed, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed);
     private static readonly Rule SignedIn = new(Outcome.Login, Outcome.Allowed, Outcome.Allowed, Outcome.Allowed);
+    private static readonly Rule ManagersAndAdmins = new(Outcome.Login, Outcome.Forbidden, Outcome.Allowed, Outcome.Allowed);
     private static readonly Rule AdminsOnly = new(Outcome.Login, Outcome.Forbidden, Outcome.Forbidden, Outcome.Allowed);
 
     /// <summary>The access rule of every page, by its route template. Add one line per new page.</summary>
@@ -52,6 +53,7 @@ public static class AppPages
         ["/contacts"] = SignedIn,
         ["/contacts/new"] = SignedIn,
         ["/contacts/{Id:long}"] = SignedIn,
+        ["/import"] = ManagersAndAdmins,
     };
 
     /// <summary>Not pages, but open to everyone: the load balancer's probe and what the login page needs.</summary>
