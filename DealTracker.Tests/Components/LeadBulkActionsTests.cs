@@ -9,13 +9,13 @@ using MudBlazor;
 namespace DealTracker.Tests.Components;
 
 /// <summary>/leads: select rows, move them to a stage asking the lost reason once, see who was refused and why.</summary>
-public sealed class LeadBulkActionsTests : FormTestBase
+public sealed class LeadBulkActionsTests : ComponentTestBase
 {
     /// <summary>/leads?q=<paramref name="search"/>, as the app-bar search opens it.</summary>
     private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderLeads(string search)
     {
         Services.GetRequiredService<Microsoft.AspNetCore.Components.NavigationManager>().NavigateTo($"/leads?q={Uri.EscapeDataString(search)}");
-        return RenderPage<LeadList>();
+        return RenderWithProviders<LeadList>();
     }
 
     [Fact]
@@ -37,7 +37,7 @@ public sealed class LeadBulkActionsTests : FormTestBase
         await host.InvokeAsync(() => stage.Instance.ValueChanged.InvokeAsync("Lost"));
         await ClickAsync(host, "bulk-apply");
         host.WaitForAssertion(() => Assert.Contains("Say why the lead moves to Lost.", host.Find("[data-testid=bulk-dialog]").TextContent));
-        host.Find("[data-testid=bulk-reason] input").Input("Price");
+        host.Find("input[data-testid=bulk-reason], [data-testid=bulk-reason] input").Input("Price");
         await ClickAsync(host, "bulk-apply");
         await moving;
 
