@@ -55,6 +55,7 @@ public static class DataServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<DemoDataSeeder>>(), ownerConnectionString));
         services.AddScoped<PipelineService>();
         services.AddScoped<LeadQueries>();
+        services.AddScoped<LeadBulkService>();
         services.AddScoped<DealService>();
         services.AddScoped<PartyQueries>();
         services.AddScoped<Search.SearchQueries>();

@@ -13,4 +13,6 @@ public static class Limits
     public const int Website = 500;
     public const int Phone = 50;
     public const int LongText = 4000;
+    /// <summary>How many leads one bulk action on /leads may change: each is its own transaction with its own answer.</summary>
+    public const int BulkLeads = 1000;
 }

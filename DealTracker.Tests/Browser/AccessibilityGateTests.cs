@@ -72,7 +72,8 @@ public sealed partial class AccessibilityGateTests(BrowserFixture browser, DemoA
 
     /// <summary>
     /// The dialogs, held to the same gate: the board's Move to and Lost reason, the lead form's quick-create dialogs,
-    /// and the admin's New user and Rename. Signed in as an admin, who may open all of them; every one is cancelled.
+    /// the admin's New user and Rename, and the bulk Move to stage and Assign to of /leads (with its bar). Signed in as an
+    /// admin, who may open all of them; every one is cancelled.
     /// </summary>
     [Fact]
     public async Task Every_dialog_has_no_axe_findings_and_fits_a_phone()
@@ -137,6 +138,18 @@ public sealed partial class AccessibilityGateTests(BrowserFixture browser, DemoA
             await page.Locator("[data-testid='rename-Proposal']").ClickAsync();
             await ScanDialogAsync("rename-picklist-value", viewport.Width);
             await CancelAsync();
+
+            // The bulk actions of /leads: the bar shown for two selected leads, and its two dialogs.
+            await OpenAsync(page, "/leads", "/leads");
+            await page.Locator("[data-testid=select-lead]").Nth(0).CheckAsync();
+            await page.Locator("[data-testid=select-lead]").Nth(1).CheckAsync();
+            await page.Locator("[data-testid=bulk-bar]").WaitForAsync();
+            foreach (var action in new[] { "bulk-move", "bulk-assign" })
+            {
+                await page.Locator($"[data-testid={action}]").ClickAsync();
+                await ScanDialogAsync(action, viewport.Width);
+                await CancelAsync();
+            }
         }
 
         var folder = Path.Combine(AppContext.BaseDirectory, "artifacts", "axe");
