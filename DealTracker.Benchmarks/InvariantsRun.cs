@@ -30,7 +30,7 @@ public static class InvariantsRun
 
         var section = Describe(report, options, clock.Elapsed, await scratch.ServerVersionAsync());
         Console.WriteLine(section);
-        await File.WriteAllTextAsync(options.Output, ReportSection.Replace(options.Output, section));
+        await File.WriteAllTextAsync(options.Output, ReportSection.Replace(options.Output, ReportSection.RandomOperations, section));
         Console.WriteLine($"Wrote {options.Output}");
         return report.TotalViolations == 0 ? 0 : 1;
     }

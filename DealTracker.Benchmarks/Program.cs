@@ -22,11 +22,14 @@ public static class BenchmarkProgram
         {
             Console.Error.WriteLine("usage: DealTracker.Benchmarks <server connection string> [--sizes 1000,10000,100000] [--out docs/benchmarks.md] [--pages 20]");
             Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode invariants [--operations 10000] [--workers 4] [--out docs/benchmarks.md]");
+            Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode history [--sizes 10000] [--out docs/benchmarks.md]");
             return 2;
         }
 
         if (options.Mode == "invariants")
             return await InvariantsRun.RunAsync(options);
+        if (options.Mode == "history")
+            return await HistoryRun.RunAsync(options);
 
         var total = Stopwatch.StartNew();
         var results = new List<SizeResult>();
