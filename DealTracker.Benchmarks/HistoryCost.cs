@@ -57,8 +57,10 @@ public sealed class HistoryCost(string connectionString, long managerId)
         }
         await triggers.EnableAsync();
 
+        var names = await triggers.ListAsync();
+        var (historyMs, updatesMs) = await new HistoryTriggerTime(connectionString, managerId).MedianPerMoveAsync(names, runs: 200);
         return new StageMoveComparison(Stats.Of(timed[true]), Stats.Of(timed[false]),
-            (double)events[true] / timed[true].Count, (double)events[false] / timed[false].Count, await triggers.ListAsync());
+            (double)events[true] / timed[true].Count, (double)events[false] / timed[false].Count, names, historyMs, updatesMs);
     }
 
     private async Task<long> EventCountAsync()

@@ -15,7 +15,7 @@ namespace DealTracker.Benchmarks;
 public sealed class TimelineBenchmark(string connectionString, long managerId)
 {
     private const int Runs = 200;
-    private const int WarmUp = 10;
+    private const int WarmUp = 50;
 
     private long _ownerId;
 
