@@ -28,6 +28,7 @@ public static class HistoryRun
         await using (var system = Services.Build(scratch.ConnectionString, ActingUser.System))
             await generator.CreateUsersAsync(system);
         await generator.GrowToAsync(leads);
+        await scratch.VacuumAsync(); // so that autovacuum does not wake up during the measurements
         Console.WriteLine($"{leads:N0} leads generated");
 
         var moves = await new HistoryCost(scratch.ConnectionString, generator.ManagerId).CompareStageMovesAsync(Rounds, MovesPerRound);
@@ -35,6 +36,7 @@ public static class HistoryRun
 
         var timeline = new TimelineBenchmark(scratch.ConnectionString, generator.ManagerId);
         await timeline.PrepareAsync(TimelineEvents);
+        await scratch.VacuumAsync();
         Console.WriteLine($"Lead {timeline.LeadId} has {timeline.EventsOnLead:N0} events ({timeline.EventsInDatabase:N0} in the database)");
         var figures = await timeline.MeasureAsync();
         foreach (var figure in figures)

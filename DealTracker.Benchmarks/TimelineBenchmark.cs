@@ -83,8 +83,6 @@ public sealed class TimelineBenchmark(string connectionString, long managerId)
             await write.ExecuteNonQueryAsync();
         await tx.CommitAsync();
 
-        await using (var analyze = new NpgsqlCommand("ANALYZE history_events; ANALYZE notes", connection))
-            await analyze.ExecuteNonQueryAsync();
         EventsOnLead = await ScalarAsync(connection, "SELECT count(*) FROM history_events WHERE record_type = 'lead' AND record_id = @id", LeadId);
         EventsInDatabase = await ScalarAsync(connection, "SELECT count(*) FROM history_events");
     }
