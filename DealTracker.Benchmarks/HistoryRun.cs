@@ -97,7 +97,7 @@ public static class HistoryRun
              $"service, timed until the commit returns, in {Rounds} rounds of {MovesPerRound}, with the history triggers on, off, off, on, … " +
              $"(so a change in the machine's load weighs on both sides alike), after 20 warm-up moves; the first 3 moves after each switch " +
              $"are not timed. \"Without\" switches off, as the owner of the scratch database (`ALTER TABLE … DISABLE TRIGGER`), every " +
-             $"trigger that writes history or keeps `stage_entered_at` ({moves.Triggers.Count} of them; a move fires " +
+             $"trigger that writes history or keeps `stage_entered_at` ({moves.Triggers.Count} of them; on the two tables a move writes: " +
              $"{string.Join(", ", moves.Triggers.Where(t => t.StartsWith("lead_status.", StringComparison.Ordinal) || t.StartsWith("leads.", StringComparison.Ordinal)).Select(t => $"`{t}`"))}). " +
              $"Both sides still send the statement that names the acting user (`set_config('dealtracker.actor', …)`): it is one of the " +
              $"transaction's statements either way. The events column counts what each side wrote, which shows the switch took effect."));

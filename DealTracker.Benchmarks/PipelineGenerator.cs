@@ -22,6 +22,7 @@ public sealed class PipelineGenerator(string connectionString)
 
     private long[] _salesUsers = [];
     public long ManagerId { get; private set; }
+    public IReadOnlyList<long> SalesUserIds => _salesUsers;
     public int Leads { get; private set; }
 
     /// <summary>Creates the users through the app's own user service (real Identity rows, passwords hashed).</summary>

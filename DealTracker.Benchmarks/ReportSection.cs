@@ -4,11 +4,12 @@ namespace DealTracker.Benchmarks;
 
 /// <summary>
 /// docs/benchmarks.md holds the board figures and, each between two markers of its own, the sections of the other
-/// modes (random operations, history): each mode rewrites its own part and keeps the others'.
+/// modes (random operations, search, history): each mode rewrites its own part and keeps the others'.
 /// </summary>
 public static partial class ReportSection
 {
     public const string RandomOperations = "random-operations";
+    public const string Search = "search";
     public const string History = "history";
 
     /// <summary>The board report with every marked section already in <paramref name="path"/> kept at its end, in their order.</summary>

@@ -57,6 +57,7 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<LeadQueries>();
         services.AddScoped<DealService>();
         services.AddScoped<PartyQueries>();
+        services.AddScoped<Search.SearchQueries>();
         services.AddScoped<Export.LeadExportReader>();
         services.AddScoped<Export.DealExportReader>();
         services.AddSingleton<Export.PartyExportReader>();

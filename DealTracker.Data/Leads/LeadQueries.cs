@@ -2,6 +2,7 @@ using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Ownership;
+using DealTracker.Data.Search;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Leads;
@@ -41,11 +42,10 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
         if (Text.Clean(query.Stage) is { } stage)
             leads = leads.Where(l => l.Status!.Stage == stage);
         if (SearchPattern.Contains(query.Search) is { } p)
-            leads = leads.Where(l => EF.Functions.ILike(l.Title, p, "\\")
-                || EF.Functions.ILike(l.Deal.Name, p, "\\")
-                || l.Organizations.Any(o => EF.Functions.ILike(o.Organization.Name, p, "\\"))
-                || l.Individuals.Any(i => EF.Functions.ILike(i.Individual.GivenName + " " + i.Individual.FamilyName, p, "\\"))
-                || l.Contacts.Any(c => EF.Functions.ILike(c.Contact.Individual.GivenName + " " + c.Contact.Individual.FamilyName, p, "\\")));
+        {
+            var matching = LeadSearch.MatchingLeadIds(db, p);
+            leads = leads.Where(l => matching.Contains(l.Id));
+        }
         return leads;
     }
 

@@ -1,0 +1,119 @@
+using DealTracker.Data.Identity;
+using DealTracker.Data.Search;
+using DealTracker.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
+
+namespace DealTracker.Tests.Data;
+
+public sealed class SearchQueriesTests(DatabaseFixture db) : IClassFixture<DatabaseFixture>
+{
+    private readonly TestData _data = new(db.Services);
+    private static string Tag() => TestData.Unique("Srch").Replace(" ", "").Replace("-", "");
+
+    private static Task<SearchResults> FindAsync(IServiceProvider services, string term, int perKind = 5) =>
+        services.GetRequiredService<SearchQueries>().FindAsync(term, perKind);
+
+    [Fact]
+    public async Task Finds_leads_deals_organizations_individuals_and_contacts_grouped_by_kind()
+    {
+        var tag = Tag();
+        var org = await _data.OrganizationAsync($"Org {tag}");
+        var person = await _data.IndividualAsync("Pat", $"Person{tag}");
+        var contact = await _data.ContactAsync(person, org, "Buyer");
+        var deal = await _data.DealAsync($"Deal {tag}");
+        var lead = await _data.LeadAsync(await _data.DealAsync(), title: $"Title {tag}");
+
+        var found = await FindAsync(db.Services, tag.ToLowerInvariant());
+
+        Assert.Equal([SearchKind.Lead, SearchKind.Deal, SearchKind.Organization, SearchKind.Individual, SearchKind.Contact],
+            found.Groups.Select(g => g.Kind));
+        // The lead list's rule: a lead is found by its title, its deal's name and the names of its parties.
+        Assert.Contains(found.Groups[0].Hits, h => h.Id == lead);
+        Assert.Equal([deal], found.Groups[1].Hits.Select(h => h.Id));
+        Assert.Equal([org], found.Groups[2].Hits.Select(h => h.Id));
+        Assert.Equal([person], found.Groups[3].Hits.Select(h => h.Id));
+        var contactHit = Assert.Single(found.Groups[4].Hits);
+        Assert.Equal(contact, contactHit.Id);
+        Assert.Equal($"Buyer, Org {tag}", contactHit.Detail);
+    }
+
+    [Fact]
+    public async Task Each_kind_shows_its_first_few_with_the_total_that_match()
+    {
+        var tag = Tag();
+        foreach (var letter in new[] { "G", "B", "E", "A", "F", "C", "D" })
+            await _data.OrganizationAsync($"{letter} {tag}");
+
+        var found = await FindAsync(db.Services, tag, perKind: 5);
+
+        var group = Assert.Single(found.Groups);
+        Assert.Equal(7, group.Total);
+        Assert.Equal(["A", "B", "C", "D", "E"], group.Hits.Select(h => h.Title[..1]));
+    }
+
+    [Fact]
+    public async Task A_sales_user_finds_only_their_own_and_unassigned_leads_and_deals()
+    {
+        var tag = Tag();
+        var me = ActingUser.Sales(await db.Services.CreateUserAsync(Roles.Sales));
+        var other = await db.Services.CreateUserAsync(Roles.Sales);
+        var myDeal = await _data.DealAsync($"Mine {tag}", ownerUserId: me.UserId);
+        var openDeal = await _data.DealAsync($"Open {tag}");
+        await _data.DealAsync($"Theirs {tag}", ownerUserId: other);
+        var myLead = await _data.LeadAsync(myDeal, title: $"Mine {tag}", ownerUserId: me.UserId);
+        await _data.LeadAsync(myDeal, title: $"Theirs {tag}", ownerUserId: other);
+
+        var found = await FindAsync(db.As(me), tag);
+
+        var leads = found.Groups.Single(g => g.Kind == SearchKind.Lead);
+        Assert.Equal([myLead], leads.Hits.Select(h => h.Id));
+        Assert.Equal(1, leads.Total);
+        var deals = found.Groups.Single(g => g.Kind == SearchKind.Deal);
+        Assert.Equal(new[] { myDeal, openDeal }.Order(), deals.Hits.Select(h => h.Id).Order());
+        Assert.Equal(2, deals.Total);
+    }
+
+    [Fact]
+    public async Task Terms_shorter_than_three_characters_search_nothing()
+    {
+        await _data.OrganizationAsync("Xy Corp");
+
+        Assert.True((await FindAsync(db.Services, " Xy ")).IsEmpty);
+        Assert.False(SearchQueries.IsLongEnough("Xy"));
+    }
+
+    [Fact]
+    public async Task Percent_and_underscore_are_taken_literally()
+    {
+        var tag = Tag();
+        var literal = await _data.OrganizationAsync($"{tag} 100%_off");
+        await _data.OrganizationAsync($"{tag} 100 percent off");
+
+        var found = await FindAsync(db.Services, "100%_");
+
+        Assert.Equal([literal], found.Groups.Single().Hits.Select(h => h.Id));
+    }
+
+    [Theory]
+    [InlineData("leads", "l.title", "idx_leads_title_trgm")]
+    [InlineData("deals", "l.name", "idx_deals_name_trgm")]
+    [InlineData("organizations", "l.name", "idx_organizations_name_trgm")]
+    [InlineData("individuals", "l.given_name || ' ' || l.family_name", "idx_individuals_full_name_trgm")]
+    public async Task Contains_searches_can_read_the_trigram_index(string table, string expression, string index)
+    {
+        // The same shape as EF Core's ILIKE ... ESCAPE; with sequential scans off the planner takes the index if it can.
+        await using var connection = new NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
+            await off.ExecuteNonQueryAsync();
+        await using var explain = new NpgsqlCommand($"EXPLAIN SELECT l.id FROM {table} AS l WHERE {expression} ILIKE $1 ESCAPE '\\'", connection);
+        explain.Parameters.Add(new NpgsqlParameter { Value = "%north%" });
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync())
+                plan.Add(reader.GetString(0));
+
+        Assert.Contains(plan, line => line.Contains(index, StringComparison.Ordinal));
+    }
+}
