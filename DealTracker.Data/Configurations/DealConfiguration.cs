@@ -1,3 +1,4 @@
+using DealTracker.Data.Deals;
 using DealTracker.Data.Entities;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
@@ -16,7 +17,7 @@ internal sealed class DealConfiguration : IEntityTypeConfiguration<Deal>
         });
         b.HasKey(x => x.Id).HasName("deals_pkey");
         b.Property(x => x.ValueAmount).HasColumnType("numeric(18,2)");
-        b.Property(x => x.ValueCurrency).HasDefaultValue("USD");
+        b.Property(x => x.ValueCurrency).HasDefaultValue(Currencies.Default);
         b.Property(x => x.Probability).HasColumnType("numeric(5,2)");
         // Issue 6: the owner is a real user; deleting a user leaves their deals unassigned.
         b.HasOne<Identity.AppUser>().WithMany().HasForeignKey(x => x.OwnerUserId)

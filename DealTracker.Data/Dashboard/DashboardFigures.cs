@@ -1,4 +1,6 @@
+using DealTracker.Data.Pipeline;
+
 namespace DealTracker.Data.Dashboard;
 
 public sealed record DashboardFigures(int Deals, int Leads, IReadOnlyList<StageCount> LeadsPerStage,
-    IReadOnlyList<CurrencyTotal> OpenPipeline);
+    IReadOnlyList<CurrencyAmount> OpenPipeline);

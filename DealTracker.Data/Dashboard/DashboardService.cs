@@ -1,6 +1,7 @@
 using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Ownership;
+using DealTracker.Data.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Dashboard;
@@ -33,17 +34,10 @@ public sealed class DashboardService(IDbContextFactory<DealTrackerDbContext> fac
             .ToListAsync(ct);
         perStage.AddRange(unknown.OrderBy(u => u.Stage).Select(u => new StageCount(u.Stage, u.Leads, false, false)));
 
-        // Value belongs to the deal: a deal with several open leads counts once.
-        var openStages = stages.Where(s => !s.IsClosed).Select(s => s.Value).ToList();
-        var open = await deals.AsNoTracking()
-            .Where(d => d.ValueAmount != null && leads.Any(l => l.DealId == d.Id && openStages.Contains(l.Status!.Stage)))
-            .GroupBy(d => d.ValueCurrency ?? "USD")
-            .Select(g => new CurrencyTotal(g.Key, g.Sum(d => d.ValueAmount!.Value),
-                g.Sum(d => d.ValueAmount!.Value * (d.Probability ?? 0) / 100m), g.Count()))
-            .ToListAsync(ct);
+        var open = await OpenMoney.ReadAsync(db, PipelineQuery.AllVisibleTo(actor), ct);
 
         var dealCount = await deals.CountAsync(ct);
         return new DashboardFigures(dealCount, perStage.Sum(s => s.Leads), perStage,
-            open.OrderByDescending(c => c.Value).ToList());
+            open);
     }
 }

@@ -2,6 +2,7 @@ using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Ownership;
+using DealTracker.Data.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Deals;
@@ -80,7 +81,9 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory,
             .FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>One page of deals matching the search (by name), and the totals per currency of all that match.</summary>
+    /// <summary>
+    /// One page of deals matching the search (by name), the totals per currency of all that match, and their open money.
+    /// </summary>
     public async Task<DealList> ListDealsAsync(string? search, int page, int pageSize, CancellationToken ct = default,
         OwnerFilter owner = OwnerFilter.Anyone, long? ownerUserId = null)
     {
@@ -98,8 +101,10 @@ public sealed class DealService(IDbContextFactory<DealTrackerDbContext> factory,
             .GroupBy(d => d.ValueCurrency)
             .Select(g => new { Currency = g.Key, Total = g.Sum(d => d.ValueAmount!.Value), Deals = g.Count() })
             .ToListAsync(ct);
+        var open = await OpenMoney.ReadAsync(db, PipelineQuery.ForDealList(actor, search, owner, ownerUserId), ct);
         return new DealList(new PageOf<DealListRow>(rows, total), totals
-            .Select(t => new CurrencySum(t.Currency ?? Currencies.Default, t.Total, t.Deals)).OrderBy(t => t.Currency).ToList());
+            .Select(t => new CurrencySum(t.Currency ?? Currencies.Default, t.Total, t.Deals)).OrderBy(t => t.Currency).ToList(),
+            open);
     }
 
     /// <summary>The deals /deals lists for this search and owner filter (all pages).</summary>

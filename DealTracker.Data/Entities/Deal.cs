@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using DealTracker.Data.Deals;
 
 namespace DealTracker.Data.Entities;
 
@@ -9,7 +10,7 @@ public class Deal : IOwnedRecord
     public string? Description { get; set; }
     public long? OwnerUserId { get; set; }
     public decimal? ValueAmount { get; set; }
-    public string? ValueCurrency { get; set; } = "USD";
+    public string? ValueCurrency { get; set; } = Currencies.Default;
     public decimal? Probability { get; set; }
     public DateOnly? CloseDate { get; set; }
     public DateTime CreatedAt { get; set; }

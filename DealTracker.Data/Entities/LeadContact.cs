@@ -2,8 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace DealTracker.Data.Entities;
 
-public class LeadContact
+public class LeadContact : ILeadLink
 {
+    static string ILeadLink.TargetProperty => nameof(ContactId);
+    static ILeadLink ILeadLink.Create(long leadId, long targetId) => new LeadContact { LeadId = leadId, ContactId = targetId };
+    long ILeadLink.TargetId => ContactId;
+    string? ILeadLink.Value { get => RoleOnLead; set => RoleOnLead = value; }
+
     public long LeadId { get; set; }
     public long ContactId { get; set; }
     public string? RoleOnLead { get; set; }

@@ -2,8 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace DealTracker.Data.Entities;
 
-public class LeadIndividual
+public class LeadIndividual : ILeadLink
 {
+    static string ILeadLink.TargetProperty => nameof(IndividualId);
+    static ILeadLink ILeadLink.Create(long leadId, long targetId) => new LeadIndividual { LeadId = leadId, IndividualId = targetId };
+    long ILeadLink.TargetId => IndividualId;
+    string? ILeadLink.Value { get => Relationship; set => Relationship = value; }
+
     public long LeadId { get; set; }
     public long IndividualId { get; set; }
     public string? Relationship { get; set; }

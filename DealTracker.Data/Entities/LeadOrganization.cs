@@ -2,8 +2,13 @@ using System.ComponentModel.DataAnnotations;
 
 namespace DealTracker.Data.Entities;
 
-public class LeadOrganization
+public class LeadOrganization : ILeadLink
 {
+    static string ILeadLink.TargetProperty => nameof(OrganizationId);
+    static ILeadLink ILeadLink.Create(long leadId, long targetId) => new LeadOrganization { LeadId = leadId, OrganizationId = targetId };
+    long ILeadLink.TargetId => OrganizationId;
+    string? ILeadLink.Value { get => Relationship; set => Relationship = value; }
+
     public long LeadId { get; set; }
     public long OrganizationId { get; set; }
     public string? Relationship { get; set; }

@@ -5,10 +5,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace DealTracker.Data.Leads;
 
-/// <summary>The lead rules, each with the message a user sees. The database backs every one of them.</summary>
-internal static class LeadRules
+/// <summary>
+/// The lead rules, each with the message a user sees. The database backs every one of them; the forms show these
+/// sentences rather than writing their own.
+/// </summary>
+public static class LeadRules
 {
-    public static string RequireTitle(string? title)
+    public const string NeedsParty = "A lead needs at least one individual or organization.";
+
+    internal static string RequireTitle(string? title)
     {
         var clean = Text.Clean(title, "Title");
         if (clean is null)
@@ -18,16 +23,16 @@ internal static class LeadRules
         return clean;
     }
 
-    public static void RequireParty(int partyCount, bool removing = false)
+    internal static void RequireParty(int partyCount, bool removing = false)
     {
         if (partyCount > 0)
             return;
         throw new RuleViolationException(removing
             ? "This is the lead's last individual or organization. Add another before removing it."
-            : "A lead needs at least one individual or organization.", "Parties");
+            : NeedsParty, "Parties");
     }
 
-    public static void RequireDistinctAndOnePrimary(IReadOnlyList<PartyLink> organizations,
+    internal static void RequireDistinctAndOnePrimary(IReadOnlyList<PartyLink> organizations,
         IReadOnlyList<PartyLink> individuals, IReadOnlyList<ContactLink> contacts)
     {
         Check(organizations.Select(o => o.PartyId).ToList(), organizations.Count(o => o.IsPrimary), "organization", "Organizations");
@@ -43,26 +48,34 @@ internal static class LeadRules
         }
     }
 
-    public static string? ReasonFor(PicklistOption stage, string stageValue, string? reason) =>
+    internal static string? ReasonFor(PicklistOption stage, string stageValue, string? reason) =>
         StageReason.Check(stage.NeedsReason, stageValue, reason);
 
-    public static async Task EnsureLinksAllowedAsync(DealTrackerDbContext db, IReadOnlyList<PartyLink> organizations,
-        IReadOnlyList<PartyLink> individuals, IReadOnlyList<ContactLink> contacts, CancellationToken ct)
+    /// <summary>
+    /// Every link value must be an active value of its picklist, and every linked party must exist. On an edit,
+    /// <paramref name="current"/> is the lead as saved: a row may keep a value deactivated since it was chosen.
+    /// </summary>
+    internal static async Task EnsureLinksAllowedAsync(DealTrackerDbContext db, IReadOnlyList<PartyLink> organizations,
+        IReadOnlyList<PartyLink> individuals, IReadOnlyList<ContactLink> contacts, CancellationToken ct,
+        LeadForEdit? current = null)
     {
         foreach (var o in organizations)
-            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.OrganizationRelationship, o.Relationship,
-                "Relationship", "organization relationship", ct);
+            await EnsureAsync(PicklistCategories.OrganizationRelationship, o.Relationship, "Relationship",
+                "organization relationship", current?.Organizations.FirstOrDefault(r => r.PartyId == o.PartyId)?.Relationship);
         foreach (var i in individuals)
-            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.IndividualRelationship, i.Relationship,
-                "Relationship", "individual relationship", ct);
+            await EnsureAsync(PicklistCategories.IndividualRelationship, i.Relationship, "Relationship",
+                "individual relationship", current?.Individuals.FirstOrDefault(r => r.PartyId == i.PartyId)?.Relationship);
         foreach (var c in contacts)
-            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.ContactRole, c.RoleOnLead,
-                "Role on lead", "role on lead", ct);
+            await EnsureAsync(PicklistCategories.ContactRole, c.RoleOnLead, "Role on lead",
+                "role on lead", current?.Contacts.FirstOrDefault(r => r.ContactId == c.ContactId)?.RoleOnLead);
 
         await EnsurePartiesExistAsync(db, organizations, individuals, contacts, ct);
+
+        Task EnsureAsync(string category, string? value, string field, string label, string? kept) =>
+            PicklistService.EnsureAllowedAsync(db, category, Text.Clean(value), field, label, ct, kept);
     }
 
-    public static async Task EnsurePartiesExistAsync(DealTrackerDbContext db, IReadOnlyList<PartyLink> organizations,
+    private static async Task EnsurePartiesExistAsync(DealTrackerDbContext db, IReadOnlyList<PartyLink> organizations,
         IReadOnlyList<PartyLink> individuals, IReadOnlyList<ContactLink> contacts, CancellationToken ct)
     {
         var orgIds = organizations.Select(o => o.PartyId).ToList();

@@ -1,3 +1,4 @@
+using DealTracker.Data.Deals;
 using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
@@ -57,20 +58,13 @@ public sealed partial class LeadService
             var option = await PicklistService.EnsureAllowedAsync(db, PicklistCategories.Stage, stage, "Stage", "stage", ct,
                 currentValue: current.Stage);
             var reason = LeadRules.ReasonFor(option!, stage, changes.Reason);
-            await EnsureLinkValuesAllowedAsync(db, current, changes, ct);
-            await LeadRules.EnsurePartiesExistAsync(db, changes.Organizations, changes.Individuals, changes.Contacts, ct);
+            await LeadRules.EnsureLinksAllowedAsync(db, changes.Organizations, changes.Individuals, changes.Contacts, ct, current);
 
             // Primaries are unique per lead at every statement: clear the ones that change first, then set the chosen
             // ones. A primary that stays is left alone, so the history records no change that did not happen.
-            var primaryOrg = changes.Organizations.FirstOrDefault(o => o.IsPrimary)?.PartyId;
-            var primaryIndividual = changes.Individuals.FirstOrDefault(i => i.IsPrimary)?.PartyId;
-            var primaryContact = changes.Contacts.FirstOrDefault(c => c.IsPrimary)?.ContactId;
-            await db.LeadOrganizations.Where(x => x.LeadId == original.Id && x.IsPrimary && x.OrganizationId != primaryOrg)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
-            await db.LeadIndividuals.Where(x => x.LeadId == original.Id && x.IsPrimary && x.IndividualId != primaryIndividual)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
-            await db.LeadContacts.Where(x => x.LeadId == original.Id && x.IsPrimary && x.ContactId != primaryContact)
-                .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
+            await LeadLinks.ClearPrimaryAsync<LeadOrganization>(db, original.Id, changes.Organizations.FirstOrDefault(o => o.IsPrimary)?.PartyId, ct);
+            await LeadLinks.ClearPrimaryAsync<LeadIndividual>(db, original.Id, changes.Individuals.FirstOrDefault(i => i.IsPrimary)?.PartyId, ct);
+            await LeadLinks.ClearPrimaryAsync<LeadContact>(db, original.Id, changes.Contacts.FirstOrDefault(c => c.IsPrimary)?.ContactId, ct);
 
             var lead = await db.Leads.Include(l => l.Status).Include(l => l.Organizations).Include(l => l.Individuals)
                 .Include(l => l.Contacts).AsSplitQuery().FirstAsync(l => l.Id == original.Id, ct);
@@ -80,9 +74,9 @@ public sealed partial class LeadService
                 lead.Status = new LeadStatus { Stage = stage, Reason = reason };
             else
                 (lead.Status.Stage, lead.Status.Reason) = (stage, reason);
-            SyncOrganizations(db, lead, changes.Organizations);
-            SyncIndividuals(db, lead, changes.Individuals);
-            SyncContacts(db, lead, changes.Contacts);
+            LeadLinks.Sync(db, lead.Id, lead.Organizations, changes.Organizations.Select(w => (w.PartyId, w.Relationship, w.IsPrimary)).ToList());
+            LeadLinks.Sync(db, lead.Id, lead.Individuals, changes.Individuals.Select(w => (w.PartyId, w.Relationship, w.IsPrimary)).ToList());
+            LeadLinks.Sync(db, lead.Id, lead.Contacts, changes.Contacts.Select(w => (w.ContactId, w.RoleOnLead, w.IsPrimary)).ToList());
             // Any save is a change to the lead: "last updated" moves, and other editors see a new version.
             db.Entry(lead).State = EntityState.Modified;
             await db.SaveChangesAsync(ct);
@@ -121,7 +115,7 @@ public sealed partial class LeadService
                     c.Contact.Organization != null ? c.Contact.Organization.Name : c.Contact.Title, c.RoleOnLead, c.IsPrimary))
                 .ToList(),
             l.OwnerUserId, db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.DisplayName).FirstOrDefault(),
-            new LeadDealSummary(l.Deal.Name, l.Deal.ValueAmount, l.Deal.ValueCurrency ?? "USD", l.Deal.CloseDate,
+            new LeadDealSummary(l.Deal.Name, l.Deal.ValueAmount, l.Deal.ValueCurrency ?? Currencies.Default, l.Deal.CloseDate,
                 openable.Any(d => d.Id == l.DealId))));
     }
 
@@ -152,59 +146,5 @@ public sealed partial class LeadService
             .Select(r => Describe(r.Name, r.RoleOnLead, r.IsPrimary)));
         static string Describe(string name, string? value, bool primary) =>
             name + (value is null ? "" : $" ({value})") + (primary ? " [primary]" : "");
-    }
-
-    /// <summary>New choices must be active; a row may keep a value deactivated since it was chosen.</summary>
-    private static async Task EnsureLinkValuesAllowedAsync(DealTrackerDbContext db, LeadForEdit current, LeadChanges changes,
-        CancellationToken ct)
-    {
-        foreach (var o in changes.Organizations)
-            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.OrganizationRelationship, Text.Clean(o.Relationship),
-                "Relationship", "organization relationship", ct,
-                current.Organizations.FirstOrDefault(r => r.PartyId == o.PartyId)?.Relationship);
-        foreach (var i in changes.Individuals)
-            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.IndividualRelationship, Text.Clean(i.Relationship),
-                "Relationship", "individual relationship", ct,
-                current.Individuals.FirstOrDefault(r => r.PartyId == i.PartyId)?.Relationship);
-        foreach (var c in changes.Contacts)
-            await PicklistService.EnsureAllowedAsync(db, PicklistCategories.ContactRole, Text.Clean(c.RoleOnLead),
-                "Role on lead", "role on lead", ct,
-                current.Contacts.FirstOrDefault(r => r.ContactId == c.ContactId)?.RoleOnLead);
-    }
-
-    private static void SyncOrganizations(DealTrackerDbContext db, Lead lead, IReadOnlyList<PartyLink> wanted)
-    {
-        db.LeadOrganizations.RemoveRange(lead.Organizations.Where(x => wanted.All(w => w.PartyId != x.OrganizationId)));
-        foreach (var w in wanted)
-        {
-            var row = lead.Organizations.FirstOrDefault(x => x.OrganizationId == w.PartyId);
-            if (row is null)
-                lead.Organizations.Add(row = new LeadOrganization { OrganizationId = w.PartyId });
-            (row.Relationship, row.IsPrimary) = (Text.Clean(w.Relationship), w.IsPrimary);
-        }
-    }
-
-    private static void SyncIndividuals(DealTrackerDbContext db, Lead lead, IReadOnlyList<PartyLink> wanted)
-    {
-        db.LeadIndividuals.RemoveRange(lead.Individuals.Where(x => wanted.All(w => w.PartyId != x.IndividualId)));
-        foreach (var w in wanted)
-        {
-            var row = lead.Individuals.FirstOrDefault(x => x.IndividualId == w.PartyId);
-            if (row is null)
-                lead.Individuals.Add(row = new LeadIndividual { IndividualId = w.PartyId });
-            (row.Relationship, row.IsPrimary) = (Text.Clean(w.Relationship), w.IsPrimary);
-        }
-    }
-
-    private static void SyncContacts(DealTrackerDbContext db, Lead lead, IReadOnlyList<ContactLink> wanted)
-    {
-        db.LeadContacts.RemoveRange(lead.Contacts.Where(x => wanted.All(w => w.ContactId != x.ContactId)));
-        foreach (var w in wanted)
-        {
-            var row = lead.Contacts.FirstOrDefault(x => x.ContactId == w.ContactId);
-            if (row is null)
-                lead.Contacts.Add(row = new LeadContact { ContactId = w.ContactId });
-            (row.RoleOnLead, row.IsPrimary) = (Text.Clean(w.RoleOnLead), w.IsPrimary);
-        }
     }
 }

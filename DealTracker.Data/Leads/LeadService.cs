@@ -89,72 +89,42 @@ public sealed partial class LeadService(IDbContextFactory<DealTrackerDbContext> 
     }
 
     public Task LinkOrganizationAsync(long leadId, PartyLink link, CancellationToken ct = default) =>
-        factory.WriteAsync(actor, async db =>
-        {
-            await RequireLeadAsync(db, leadId, ct);
-            await LeadRules.EnsureLinksAllowedAsync(db, [link], [], [], ct);
-            if (link.IsPrimary)
-                await db.LeadOrganizations.Where(x => x.LeadId == leadId && x.IsPrimary)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
-            var existing = await db.LeadOrganizations.FindAsync([leadId, link.PartyId], ct);
-            if (existing is null)
-                db.LeadOrganizations.Add(new LeadOrganization
-                    { LeadId = leadId, OrganizationId = link.PartyId, Relationship = Text.Clean(link.Relationship), IsPrimary = link.IsPrimary });
-            else
-                (existing.Relationship, existing.IsPrimary) = (Text.Clean(link.Relationship), link.IsPrimary);
-        }, ct);
+        LinkAsync<LeadOrganization>(leadId, link.PartyId, link.Relationship, link.IsPrimary,
+            db => LeadRules.EnsureLinksAllowedAsync(db, [link], [], [], ct), ct);
 
     public Task LinkIndividualAsync(long leadId, PartyLink link, CancellationToken ct = default) =>
-        factory.WriteAsync(actor, async db =>
-        {
-            await RequireLeadAsync(db, leadId, ct);
-            await LeadRules.EnsureLinksAllowedAsync(db, [], [link], [], ct);
-            if (link.IsPrimary)
-                await db.LeadIndividuals.Where(x => x.LeadId == leadId && x.IsPrimary)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
-            var existing = await db.LeadIndividuals.FindAsync([leadId, link.PartyId], ct);
-            if (existing is null)
-                db.LeadIndividuals.Add(new LeadIndividual
-                    { LeadId = leadId, IndividualId = link.PartyId, Relationship = Text.Clean(link.Relationship), IsPrimary = link.IsPrimary });
-            else
-                (existing.Relationship, existing.IsPrimary) = (Text.Clean(link.Relationship), link.IsPrimary);
-        }, ct);
+        LinkAsync<LeadIndividual>(leadId, link.PartyId, link.Relationship, link.IsPrimary,
+            db => LeadRules.EnsureLinksAllowedAsync(db, [], [link], [], ct), ct);
 
     public Task LinkContactAsync(long leadId, ContactLink link, CancellationToken ct = default) =>
-        factory.WriteAsync(actor, async db =>
-        {
-            await RequireLeadAsync(db, leadId, ct);
-            await LeadRules.EnsureLinksAllowedAsync(db, [], [], [link], ct);
-            if (link.IsPrimary)
-                await db.LeadContacts.Where(x => x.LeadId == leadId && x.IsPrimary)
-                    .ExecuteUpdateAsync(s => s.SetProperty(x => x.IsPrimary, false), ct);
-            var existing = await db.LeadContacts.FindAsync([leadId, link.ContactId], ct);
-            if (existing is null)
-                db.LeadContacts.Add(new LeadContact
-                    { LeadId = leadId, ContactId = link.ContactId, RoleOnLead = Text.Clean(link.RoleOnLead), IsPrimary = link.IsPrimary });
-            else
-                (existing.RoleOnLead, existing.IsPrimary) = (Text.Clean(link.RoleOnLead), link.IsPrimary);
-        }, ct);
+        LinkAsync<LeadContact>(leadId, link.ContactId, link.RoleOnLead, link.IsPrimary,
+            db => LeadRules.EnsureLinksAllowedAsync(db, [], [], [link], ct), ct);
 
     public Task UnlinkOrganizationAsync(long leadId, long organizationId, CancellationToken ct = default) =>
-        factory.WriteAsync(actor, async db =>
-        {
-            await RequireAnotherPartyAsync(db, leadId, ct);
-            await db.LeadOrganizations.Where(x => x.LeadId == leadId && x.OrganizationId == organizationId).ExecuteDeleteAsync(ct);
-        }, ct);
+        UnlinkAsync<LeadOrganization>(leadId, organizationId, RequireAnotherPartyAsync, ct);
 
     public Task UnlinkIndividualAsync(long leadId, long individualId, CancellationToken ct = default) =>
-        factory.WriteAsync(actor, async db =>
-        {
-            await RequireAnotherPartyAsync(db, leadId, ct);
-            await db.LeadIndividuals.Where(x => x.LeadId == leadId && x.IndividualId == individualId).ExecuteDeleteAsync(ct);
-        }, ct);
+        UnlinkAsync<LeadIndividual>(leadId, individualId, RequireAnotherPartyAsync, ct);
 
+    /// <summary>A contact is not a party of the lead: the last one may go.</summary>
     public Task UnlinkContactAsync(long leadId, long contactId, CancellationToken ct = default) =>
+        UnlinkAsync<LeadContact>(leadId, contactId, RequireLeadAsync, ct);
+
+    private Task LinkAsync<T>(long leadId, long targetId, string? value, bool isPrimary,
+        Func<DealTrackerDbContext, Task> ensureAllowed, CancellationToken ct) where T : class, ILeadLink =>
         factory.WriteAsync(actor, async db =>
         {
             await RequireLeadAsync(db, leadId, ct);
-            await db.LeadContacts.Where(x => x.LeadId == leadId && x.ContactId == contactId).ExecuteDeleteAsync(ct);
+            await ensureAllowed(db);
+            await LeadLinks.LinkAsync<T>(db, leadId, targetId, value, isPrimary, ct);
+        }, ct);
+
+    private Task UnlinkAsync<T>(long leadId, long targetId,
+        Func<DealTrackerDbContext, long, CancellationToken, Task> require, CancellationToken ct) where T : class, ILeadLink =>
+        factory.WriteAsync(actor, async db =>
+        {
+            await require(db, leadId, ct);
+            await LeadLinks.UnlinkAsync<T>(db, leadId, targetId, ct);
         }, ct);
 
     /// <summary>Deletes the lead with its status and links (the database cascades them).</summary>

@@ -21,6 +21,7 @@ public static class Access
         };
     }
 
+    public const string OnlyManagersGiveRecords = "Only a manager can give a record to someone else.";
     public const string LeadNotFoundOrNotYours = "This lead was not found, or it is not yours.";
     public const string DealNotFoundOrNotYours = "This deal was not found, or it is not yours.";
 
@@ -34,18 +35,18 @@ public static class Access
         records.Where(Visibility.Of<T>(actor));
 
     /// <summary>Throws "not found or not yours" unless the lead exists and the actor may see it.</summary>
-    public static async Task RequireLeadAsync(DealTrackerDbContext db, IActingUser actor, long leadId, CancellationToken ct)
-    {
-        if (!await db.Leads.VisibleTo(actor).AnyAsync(l => l.Id == leadId, ct))
-            throw new RecordNotFoundException(NotFoundMessage(actor, "lead"));
-    }
+    public static Task RequireLeadAsync(DealTrackerDbContext db, IActingUser actor, long leadId, CancellationToken ct) =>
+        RequireAsync<Lead>(db, actor, leadId, "lead", ct);
 
     /// <summary>Throws "not found or not yours" unless the deal exists and the actor may see it.</summary>
-    public static async Task RequireDealAsync(DealTrackerDbContext db, IActingUser actor, long dealId, CancellationToken ct)
-    {
-        if (!await db.Deals.VisibleTo(actor).AnyAsync(d => d.Id == dealId, ct))
-            throw new RecordNotFoundException(NotFoundMessage(actor, "deal"));
-    }
+    public static Task RequireDealAsync(DealTrackerDbContext db, IActingUser actor, long dealId, CancellationToken ct) =>
+        RequireAsync<Deal>(db, actor, dealId, "deal", ct);
+
+    /// <summary>The lead or deal, tracked; "not found or not yours" unless it exists and the actor may see it.</summary>
+    internal static async Task<T> RequireAsync<T>(DealTrackerDbContext db, IActingUser actor, long id, string kind,
+        CancellationToken ct) where T : class, IOwnedRecord =>
+        await db.Set<T>().VisibleTo(actor).Where(r => r.Id == id).FirstOrDefaultAsync(ct)
+            ?? throw new RecordNotFoundException(NotFoundMessage(actor, kind));
 
     /// <summary>
     /// The owner a new record gets: the one asked for, else its creator. Only managers and admins may give a
@@ -55,7 +56,7 @@ public static class Access
     {
         if (requestedOwner is null || requestedOwner == actor.UserId)
             return requestedOwner ?? actor.UserId;
-        RequireManager(actor, "Only a manager can give a record to someone else.", "Owner");
+        RequireManager(actor, OnlyManagersGiveRecords, "Owner");
         return requestedOwner;
     }
 

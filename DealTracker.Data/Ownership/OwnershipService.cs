@@ -1,3 +1,4 @@
+using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -43,49 +44,36 @@ public sealed class OwnershipService(IDbContextFactory<DealTrackerDbContext> fac
     }
 
     /// <summary>The acting user takes an unassigned lead. Refused when someone owns it already.</summary>
-    public Task TakeLeadAsync(long leadId, CancellationToken ct = default) =>
-        factory.WriteAsync(actor, async db =>
-        {
-            var me = actor.UserId ?? throw new RuleViolationException("Sign in to take a lead.");
-            await Access.RequireLeadAsync(db, actor, leadId, ct);
-            var lead = await db.Leads.FirstAsync(l => l.Id == leadId, ct);
-            if (lead.OwnerUserId is { } owner && owner != me)
-                throw new RuleViolationException("This lead already has an owner: a manager can reassign it.", "Owner");
-            lead.OwnerUserId = me;
-        }, ct);
+    public Task TakeLeadAsync(long leadId, CancellationToken ct = default) => TakeAsync<Lead>(leadId, "lead", ct);
 
     /// <summary>The acting user takes an unassigned deal. Refused when someone owns it already.</summary>
-    public Task TakeDealAsync(long dealId, CancellationToken ct = default) =>
-        factory.WriteAsync(actor, async db =>
-        {
-            var me = actor.UserId ?? throw new RuleViolationException("Sign in to take a deal.");
-            await Access.RequireDealAsync(db, actor, dealId, ct);
-            var deal = await db.Deals.FirstAsync(d => d.Id == dealId, ct);
-            if (deal.OwnerUserId is { } owner && owner != me)
-                throw new RuleViolationException("This deal already has an owner: a manager can reassign it.", "Owner");
-            deal.OwnerUserId = me;
-        }, ct);
+    public Task TakeDealAsync(long dealId, CancellationToken ct = default) => TakeAsync<Deal>(dealId, "deal", ct);
 
     /// <summary>Managers and admins give a lead to an active user, or leave it unassigned (null).</summary>
     public Task AssignLeadAsync(long leadId, long? ownerUserId, CancellationToken ct = default) =>
-        factory.WriteAsync(actor, async db =>
-        {
-            Access.RequireManager(actor, "Only a manager can reassign a lead.", "Owner");
-            await Access.RequireLeadAsync(db, actor, leadId, ct);
-            await RequireActiveUserAsync(db, ownerUserId, ct);
-            var lead = await db.Leads.FirstAsync(l => l.Id == leadId, ct);
-            lead.OwnerUserId = ownerUserId;
-        }, ct);
+        AssignAsync<Lead>(leadId, ownerUserId, "lead", ct);
 
     /// <summary>Managers and admins give a deal to an active user, or leave it unassigned (null).</summary>
     public Task AssignDealAsync(long dealId, long? ownerUserId, CancellationToken ct = default) =>
+        AssignAsync<Deal>(dealId, ownerUserId, "deal", ct);
+
+    private Task TakeAsync<T>(long id, string kind, CancellationToken ct) where T : class, IOwnedRecord =>
         factory.WriteAsync(actor, async db =>
         {
-            Access.RequireManager(actor, "Only a manager can reassign a deal.", "Owner");
-            await Access.RequireDealAsync(db, actor, dealId, ct);
+            var me = actor.UserId ?? throw new RuleViolationException($"Sign in to take a {kind}.");
+            var record = await Access.RequireAsync<T>(db, actor, id, kind, ct);
+            if (record.OwnerUserId is { } owner && owner != me)
+                throw new RuleViolationException($"This {kind} already has an owner: a manager can reassign it.", "Owner");
+            record.OwnerUserId = me;
+        }, ct);
+
+    private Task AssignAsync<T>(long id, long? ownerUserId, string kind, CancellationToken ct) where T : class, IOwnedRecord =>
+        factory.WriteAsync(actor, async db =>
+        {
+            Access.RequireManager(actor, $"Only a manager can reassign a {kind}.", "Owner");
+            var record = await Access.RequireAsync<T>(db, actor, id, kind, ct);
             await RequireActiveUserAsync(db, ownerUserId, ct);
-            var deal = await db.Deals.FirstAsync(d => d.Id == dealId, ct);
-            deal.OwnerUserId = ownerUserId;
+            record.OwnerUserId = ownerUserId;
         }, ct);
 
     internal static async Task RequireActiveUserAsync(DealTrackerDbContext db, long? userId, CancellationToken ct)

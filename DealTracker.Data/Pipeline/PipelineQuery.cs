@@ -1,4 +1,5 @@
 using System.Text;
+using DealTracker.Data.Deals;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
 using DealTracker.Data.NextSteps;
@@ -18,9 +19,45 @@ internal sealed class PipelineQuery
     private readonly StringBuilder _where = new("TRUE");
     public List<NpgsqlParameter> Parameters { get; } = [];
 
-    public PipelineQuery(PipelineFilter filter, IActingUser actor, AppClock clock)
-    {
+    private PipelineQuery(IActingUser actor) =>
         _where.Append(" AND ").Append(Visibility.Sql(actor, "l.owner_user_id", me => Add(me, NpgsqlDbType.Bigint)));
+
+    /// <summary>
+    /// The leads the actor may see on the deals the deal list shows: deals the actor may see, whose name contains
+    /// <paramref name="search"/>, owned as <paramref name="owner"/> says (the same filters as <c>DealService.ListDealsAsync</c>).
+    /// </summary>
+    public static PipelineQuery ForDealList(IActingUser actor, string? search, OwnerFilter owner, long? ownerUserId)
+    {
+        var q = new PipelineQuery(actor);
+        q._where.Append(" AND ").Append(Visibility.Sql(actor, "d.owner_user_id", me => q.Add(me, NpgsqlDbType.Bigint)));
+        if (SearchPattern.Contains(search) is { } pattern)
+            q.And("d.name ILIKE {0}", pattern, NpgsqlDbType.Text);
+        switch (owner)
+        {
+            case OwnerFilter.Mine when actor.UserId is { } me:
+                q.And("d.owner_user_id = {0}", me, NpgsqlDbType.Bigint);
+                break;
+            case OwnerFilter.Mine:
+                q._where.Append(" AND FALSE");
+                break;
+            case OwnerFilter.Unassigned:
+                q._where.Append(" AND d.owner_user_id IS NULL");
+                break;
+            case OwnerFilter.User when ownerUserId is { } user:
+                q.And("d.owner_user_id = {0}", user, NpgsqlDbType.Bigint);
+                break;
+            case OwnerFilter.User:
+                q._where.Append(" AND d.owner_user_id IS NULL");
+                break;
+        }
+        return q;
+    }
+
+    /// <summary>Every lead the actor may see, unfiltered (the overview's open money).</summary>
+    public static PipelineQuery AllVisibleTo(IActingUser actor) => new(actor);
+
+    public PipelineQuery(PipelineFilter filter, IActingUser actor, AppClock clock) : this(actor)
+    {
         if (filter.Mine)
         {
             if (actor.UserId is { } me)
@@ -75,7 +112,7 @@ internal sealed class PipelineQuery
     public string FilteredLeads(string extraCondition = "TRUE") => $"""
         SELECT l.id, l.title, l.deal_id, l.owner_user_id, {Stage} AS stage, {StageSince} AS stage_since,
                COALESCE(s.xmin::text::bigint, 0) AS version,
-               d.name AS deal_name, d.value_amount, COALESCE(d.value_currency, 'USD') AS currency, d.probability,
+               d.name AS deal_name, d.value_amount, COALESCE(d.value_currency, '{Currencies.Default}') AS currency, d.probability,
                d.close_date, l.next_step, l.next_step_due_on, l.next_step_due_time
         FROM leads l
         LEFT JOIN lead_status s ON s.lead_id = l.id

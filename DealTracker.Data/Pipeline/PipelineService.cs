@@ -88,12 +88,11 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
     }
 
     private static IReadOnlyList<CurrencyAmount> Money(IEnumerable<TotalRow> rows) =>
-        rows.OrderByDescending(r => r.Value).ThenBy(r => r.Currency)
-            .Select(r => new CurrencyAmount(r.Currency!, r.Deals, r.Value, r.Weighted)).ToList();
+        OpenMoney.Ordered(rows.Select(r => new CurrencyAmount(r.Currency!, r.Deals, r.Value, r.Weighted)));
 
     /// <summary>
     /// Per column: the lead count, and per currency the deals, value and weighted value, each deal once per column.
-    /// Rows without a stage are the open total: each deal once, if any of its filtered leads is in an open stage.
+    /// Rows without a stage are the open total (<see cref="OpenMoney"/>) of the filtered leads.
     /// </summary>
     private async Task<List<TotalRow>> ReadTotalsAsync(DealTrackerDbContext db, PipelineFilter filter,
         IActingUser actor, CancellationToken ct)
@@ -106,14 +105,10 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
             SELECT stage, NULL::text AS currency, count(*)::int AS leads, 0 AS deals, 0::numeric AS value, 0::numeric AS weighted
             FROM f GROUP BY stage
             UNION ALL
-            SELECT stage, currency, 0, count(*)::int, sum(value_amount), sum(value_amount * COALESCE(probability, 0) / 100)
+            SELECT stage, currency, 0, {OpenMoney.Sums}
             FROM money GROUP BY stage, currency
             UNION ALL
-            SELECT NULL, currency, 0, count(*)::int, sum(value_amount), sum(value_amount * COALESCE(probability, 0) / 100)
-            FROM (SELECT DISTINCT deal_id, value_amount, currency, probability FROM money m
-                  WHERE NOT EXISTS (SELECT 1 FROM picklists p
-                                    WHERE p.category = {stageCategory} AND p.value = m.stage AND p.is_closed)) o
-            GROUP BY currency
+            SELECT NULL, o.currency, 0, o.deals, o.value, o.weighted FROM ({OpenMoney.PerCurrency("money", stageCategory)}) o
             """;
         return await db.Database.SqlQueryRaw<TotalRow>(sql, q.Parameters.ToArray<object>()).ToListAsync(ct);
     }

@@ -1,3 +1,4 @@
+using DealTracker.Data.Deals;
 using DealTracker.Data.Entities;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Infrastructure;
@@ -127,7 +128,7 @@ public sealed class DemoDataSeeder(IDbContextFactory<DealTrackerDbContext> facto
     /// <summary>The seed document's example: ACME Expansion, ACME Corp, Avery Nguyen as Champion and Decision Maker.</summary>
     private static void AddSeedExample(DealTrackerDbContext db)
     {
-        var deal = new Deal { Name = ExampleDealName, ValueAmount = 250000m, ValueCurrency = "USD", Probability = 35m };
+        var deal = new Deal { Name = ExampleDealName, ValueAmount = 250000m, ValueCurrency = Currencies.Default, Probability = 35m };
         var org = new Organization { Name = "ACME Corp", Website = "https://acme.example" };
         var person = new Individual { GivenName = "Avery", FamilyName = "Nguyen", Email = "avery.nguyen@acme.example" };
         var contact = new Contact

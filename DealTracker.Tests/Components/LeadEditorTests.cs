@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace DealTracker.Tests.Components;
 
-public sealed class LeadEditorTests : FormTestBase
+public sealed class LeadEditorTests : ComponentTestBase
 {
     private Task DeactivateAsync(string category, string value) => new DatabaseProbe(ConnectionString).ExecuteAsync(
         $"UPDATE picklists SET is_active = false WHERE category = '{category}' AND value = '{value}'");
@@ -15,7 +15,7 @@ public sealed class LeadEditorTests : FormTestBase
     [Fact]
     public async Task A_new_lead_shows_the_party_rule_and_refuses_a_blank_title_next_to_the_field()
     {
-        var host = RenderPage<LeadEditor>();
+        var host = RenderWithProviders<LeadEditor>();
         host.WaitForAssertion(() => Assert.NotNull(host.Find("[data-testid=party-rule]")));
         Assert.Contains("at least one individual or organization", host.Find("[data-testid=party-rule]").TextContent);
 
@@ -30,7 +30,7 @@ public sealed class LeadEditorTests : FormTestBase
     {
         var deal = await Data.DealAsync();
         Services.GetRequiredService<NavigationManager>().NavigateTo($"/leads/new?dealId={deal}");
-        var host = RenderPage<LeadEditor>();
+        var host = RenderWithProviders<LeadEditor>();
         host.WaitForAssertion(() => Assert.NotNull(host.Find("input[data-testid=lead-title]")));
         host.Find("input[data-testid=lead-title]").Input("Needs a party");
 
@@ -47,7 +47,7 @@ public sealed class LeadEditorTests : FormTestBase
         await new DatabaseProbe(ConnectionString).ExecuteAsync(
             "UPDATE picklists SET sort_order = 0 WHERE category = 'lead_status.stage' AND value = 'Proposal'");
         await DeactivateAsync("lead_status.stage", "Won");
-        var host = RenderPage<LeadEditor>();
+        var host = RenderWithProviders<LeadEditor>();
         host.WaitForAssertion(() => Assert.NotNull(host.Find("input[data-testid=lead-stage]")));
 
         var stages = await OptionsAsync(host, "lead-stage");
@@ -67,7 +67,7 @@ public sealed class LeadEditorTests : FormTestBase
         await DeactivateAsync("lead_status.stage", "On Hold");
         await DeactivateAsync("lead_organizations.relationship", "Reseller");
 
-        var host = RenderPage<LeadEditor>((nameof(LeadEditor.Id), (long?)leadId));
+        var host = RenderWithProviders<LeadEditor>((nameof(LeadEditor.Id), (long?)leadId));
         host.WaitForAssertion(() => Assert.Equal("On Hold (inactive)", host.Find("input[data-testid=lead-stage]").GetAttribute("value")));
         host.WaitForAssertion(() => Assert.Equal("Reseller (inactive)", host.Find("input[data-testid=organizations-value]").GetAttribute("value")));
 
@@ -85,7 +85,7 @@ public sealed class LeadEditorTests : FormTestBase
         await leads.LinkContactAsync(leadId, new ContactLink(contact, null));
         await DeactivateAsync("lead_contacts.role_on_lead", "Legal");
 
-        var host = RenderPage<LeadEditor>((nameof(LeadEditor.Id), (long?)leadId));
+        var host = RenderWithProviders<LeadEditor>((nameof(LeadEditor.Id), (long?)leadId));
         host.WaitForAssertion(() => Assert.NotNull(host.Find("input[data-testid=contacts-value]")), TimeSpan.FromSeconds(5));
 
         var roles = await OptionsAsync(host, "contacts-value");

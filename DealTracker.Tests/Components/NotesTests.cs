@@ -12,7 +12,8 @@ namespace DealTracker.Tests.Components;
 public sealed class NotesTests : ComponentTestBase
 {
     private IRenderedComponent<RecordTimeline> RenderLeadTimeline(long lead) =>
-        Render<RecordTimeline>(p => p.Add(t => t.RecordType, HistoryRecordTypes.Lead).Add(t => t.RecordId, lead));
+        RenderWithProviders<RecordTimeline>((nameof(RecordTimeline.RecordType), HistoryRecordTypes.Lead),
+            (nameof(RecordTimeline.RecordId), lead)).FindComponent<RecordTimeline>();
 
     private async Task<(long Lead, ActingUser Author)> LeadWithNoteAsync(string body)
     {
@@ -51,10 +52,13 @@ public sealed class NotesTests : ComponentTestBase
         Assert.Empty(asColleague.FindAll("[data-testid=note-edit]"));
         Assert.Empty(asColleague.FindAll("[data-testid=note-delete]"));
 
+        // A new viewer opens the page anew: the previous page (and its MudBlazor providers) goes first.
+        await DisposeComponentsAsync();
         ActAs(ActingUser.Manager(await Services.CreateUserAsync(Roles.Manager)));
         var asManager = RenderLeadTimeline(lead);
         asManager.WaitForAssertion(() => Assert.Single(asManager.FindAll("[data-testid=note-edit]")));
 
+        await DisposeComponentsAsync();
         ActAs(author);
         var asAuthor = RenderLeadTimeline(lead);
         asAuthor.WaitForAssertion(() => Assert.Single(asAuthor.FindAll("[data-testid=note-delete]")));
@@ -64,7 +68,6 @@ public sealed class NotesTests : ComponentTestBase
     public async Task An_empty_note_is_refused_next_to_the_field_and_the_typed_text_stays()
     {
         var lead = await Data.LeadAsync();
-        Render<MudBlazor.MudPopoverProvider>();
         var timeline = RenderLeadTimeline(lead);
         timeline.WaitForAssertion(() => Assert.NotEmpty(timeline.FindAll("[data-testid=timeline-entry]")));
 

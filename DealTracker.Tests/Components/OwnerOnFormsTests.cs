@@ -8,7 +8,7 @@ using DealTracker.Web.Components.Shared;
 namespace DealTracker.Tests.Components;
 
 /// <summary>The lead and deal forms: owner picker defaulting to the creator, and no data for someone else's record.</summary>
-public sealed class OwnerOnFormsTests : FormTestBase
+public sealed class OwnerOnFormsTests : ComponentTestBase
 {
     [Fact]
     public async Task New_lead_form_defaults_the_owner_to_the_creator()
@@ -16,7 +16,7 @@ public sealed class OwnerOnFormsTests : FormTestBase
         var me = await Services.CreateUserAsync(Roles.Sales, "Fran Creator");
         ActAs(ActingUser.Sales(me));
 
-        var lead = RenderPage<LeadEditor>();
+        var lead = RenderWithProviders<LeadEditor>();
 
         lead.WaitForAssertion(() => Assert.Equal(me, lead.FindComponent<OwnerPicker>().Instance.Value));
     }
@@ -27,7 +27,7 @@ public sealed class OwnerOnFormsTests : FormTestBase
         var me = await Services.CreateUserAsync(Roles.Sales, "Gale Creator");
         ActAs(ActingUser.Sales(me));
 
-        var deal = RenderPage<DealEditor>();
+        var deal = RenderWithProviders<DealEditor>();
 
         deal.WaitForAssertion(() => Assert.Equal(me, deal.FindComponent<OwnerPicker>().Instance.Value));
     }
@@ -41,7 +41,7 @@ public sealed class OwnerOnFormsTests : FormTestBase
         var lead = await Data.LeadAsync(await Data.DealAsync(ownerUserId: other), title: title, ownerUserId: other);
         ActAs(ActingUser.Sales(me));
 
-        var page = RenderPage<LeadEditor>((nameof(LeadEditor.Id), (long?)lead));
+        var page = RenderWithProviders<LeadEditor>((nameof(LeadEditor.Id), (long?)lead));
 
         page.WaitForAssertion(() => Assert.Contains("not found, or it is not yours", page.Find("[data-testid=not-found]").TextContent));
         Assert.DoesNotContain(title, page.Markup);
@@ -56,7 +56,7 @@ public sealed class OwnerOnFormsTests : FormTestBase
         var deal = await Data.DealAsync(name, ownerUserId: other);
         ActAs(ActingUser.Sales(me));
 
-        var page = RenderPage<DealEditor>((nameof(DealEditor.Id), (long?)deal));
+        var page = RenderWithProviders<DealEditor>((nameof(DealEditor.Id), (long?)deal));
 
         page.WaitForAssertion(() => Assert.Contains("not found, or it is not yours", page.Find("[data-testid=not-found]").TextContent));
         Assert.DoesNotContain(name, page.Markup);

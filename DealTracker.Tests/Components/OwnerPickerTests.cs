@@ -2,23 +2,15 @@ using Bunit;
 using DealTracker.Data.Identity;
 using DealTracker.Tests.Support;
 using DealTracker.Web.Components.Shared;
-using MudBlazor;
 
 namespace DealTracker.Tests.Components;
 
 public sealed class OwnerPickerTests : ComponentTestBase
 {
     private IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> RenderPicker(long? value) =>
-        Render(b =>
-        {
-            b.OpenComponent<MudPopoverProvider>(0);
-            b.CloseComponent();
-            b.OpenComponent<OwnerPicker>(1);
-            b.AddAttribute(2, nameof(OwnerPicker.Value), value);
-            b.CloseComponent();
-        });
+        RenderWithProviders<OwnerPicker>((nameof(OwnerPicker.Value), value));
 
-    private async Task<IReadOnlyList<string>> OptionsAsync(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut)
+    private static async Task<IReadOnlyList<string>> OwnersOfferedAsync(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut)
     {
         cut.WaitForAssertion(() => Assert.False(cut.Find(".mud-select .mud-input-control").ClassList.Contains("mud-disabled")));
         await cut.Find(".mud-select .mud-input-control").MouseDownAsync(new());
@@ -33,7 +25,7 @@ public sealed class OwnerPickerTests : ComponentTestBase
         await Services.CreateUserAsync(Roles.Sales, "Blake Other");
         ActAs(ActingUser.Sales(me));
 
-        var options = await OptionsAsync(RenderPicker(null));
+        var options = await OwnersOfferedAsync(RenderPicker(null));
 
         Assert.Contains("Unassigned", options);
         Assert.Contains("Avery Mine", options);
@@ -46,7 +38,7 @@ public sealed class OwnerPickerTests : ComponentTestBase
         await Services.CreateUserAsync(Roles.Sales, "Casey Anyone");
         ActAs(ActingUser.Manager(await Services.CreateUserAsync(Roles.Manager, "Drew Boss")));
 
-        var options = await OptionsAsync(RenderPicker(null));
+        var options = await OwnersOfferedAsync(RenderPicker(null));
 
         Assert.Contains("Casey Anyone", options);
         Assert.Contains("Drew Boss", options);

@@ -1,6 +1,5 @@
 using AngleSharp.Dom;
 using Bunit;
-using Bunit.Rendering;
 using DealTracker.Tests.Support;
 using DealTracker.Web.Components.Pages.Admin.Picklists;
 using Microsoft.AspNetCore.Components;
@@ -19,31 +18,23 @@ public sealed class PicklistAdminPageTests : ComponentTestBase
     // The machine is shared and slow at times: give renders and database round trips room, without sleeping.
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(30);
 
-    private async Task<IRenderedComponent<ContainerFragment>> RenderPageAsync()
+    private async Task<IRenderedComponent<IComponent>> RenderPageAsync()
     {
-        var host = Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudDialogProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<PicklistAdmin>(2);
-            builder.CloseComponent();
-        });
+        var host = RenderWithProviders<PicklistAdmin>();
         await host.WaitForAssertionAsync(() => Assert.NotEmpty(host.FindAll("[data-testid=picklist-value]")), Wait);
         return host;
     }
 
-    private static IElement Card(IRenderedComponent<ContainerFragment> page, string category) =>
+    private static IElement Card(IRenderedComponent<IComponent> page, string category) =>
         page.Find($"[data-testid='picklist-category-{category}']");
 
-    private static IReadOnlyList<string> Names(IRenderedComponent<ContainerFragment> page, string category) =>
+    private static IReadOnlyList<string> Names(IRenderedComponent<IComponent> page, string category) =>
         Card(page, category).QuerySelectorAll("[data-testid=picklist-value-name]").Select(e => e.TextContent).ToList();
 
-    private static string Text(IRenderedComponent<ContainerFragment> page) =>
+    private static string Text(IRenderedComponent<IComponent> page) =>
         string.Concat(page.Nodes.Select(n => n.TextContent));
 
-    private static IElement Input(IRenderedComponent<ContainerFragment> page, string testId) =>
+    private static IElement Input(IRenderedComponent<IComponent> page, string testId) =>
         page.Find($"input[data-testid='{testId}'], [data-testid='{testId}'] input");
 
     [Fact]

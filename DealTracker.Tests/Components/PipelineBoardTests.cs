@@ -18,19 +18,9 @@ public sealed class PipelineBoardTests : ComponentTestBase
     private PipelineService Pipeline => Services.GetRequiredService<PipelineService>();
     private DatabaseProbe Probe => new(ConnectionString);
 
-    private IRenderedComponent<IComponent> RenderBoard(PipelineBoardData board) => Render(builder =>
-    {
-        builder.OpenComponent<MudPopoverProvider>(0);
-        builder.CloseComponent();
-        builder.OpenComponent<MudDialogProvider>(1);
-        builder.CloseComponent();
-        builder.OpenComponent<MudSnackbarProvider>(2);
-        builder.CloseComponent();
-        builder.OpenComponent<PipelineBoard>(3);
-        builder.AddAttribute(4, nameof(PipelineBoard.Board), board);
-        builder.AddAttribute(5, nameof(PipelineBoard.OnMoved), EventCallback.Factory.Create(this, () => _moves++));
-        builder.CloseComponent();
-    });
+    private IRenderedComponent<IComponent> RenderBoard(PipelineBoardData board) =>
+        RenderWithProviders<PipelineBoard>((nameof(PipelineBoard.Board), board),
+            (nameof(PipelineBoard.OnMoved), EventCallback.Factory.Create(this, () => _moves++)));
 
     /// <summary>
     /// Opens a card's "Move to" and waits for the stages offered. The returned task is the move itself: it completes

@@ -5,7 +5,6 @@ using DealTracker.Web.Components.Pages.Pipeline;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using MudBlazor;
 
 namespace DealTracker.Tests.Components;
 
@@ -21,15 +20,7 @@ public sealed class PipelinePageTests : ComponentTestBase
     private IRenderedComponent<IComponent> RenderPage(string query)
     {
         Services.GetRequiredService<NavigationManager>().NavigateTo("/pipeline" + query);
-        return Render(builder =>
-        {
-            builder.OpenComponent<MudPopoverProvider>(0);
-            builder.CloseComponent();
-            builder.OpenComponent<MudSnackbarProvider>(1);
-            builder.CloseComponent();
-            builder.OpenComponent<PipelinePage>(2);
-            builder.CloseComponent();
-        });
+        return RenderWithProviders<PipelinePage>();
     }
 
     private static string InColumn(string stage, long lead) => $"[data-testid='column-{stage}'] [data-lead-id='{lead}']";

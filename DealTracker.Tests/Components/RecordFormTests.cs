@@ -7,12 +7,12 @@ using DealTracker.Web.Components.Pages.Organizations;
 
 namespace DealTracker.Tests.Components;
 
-public sealed class RecordFormTests : FormTestBase
+public sealed class RecordFormTests : ComponentTestBase
 {
     [Fact]
     public async Task Organization_form_refuses_a_blank_name_and_a_malformed_website_next_to_the_fields()
     {
-        var host = RenderPage<OrganizationEditor>();
+        var host = RenderWithProviders<OrganizationEditor>();
         host.WaitForAssertion(() => Assert.NotNull(host.Find("input[data-testid=org-name]")));
 
         await ClickAsync(host, "save");
@@ -29,7 +29,7 @@ public sealed class RecordFormTests : FormTestBase
     {
         var name = TestData.Unique("Existing Co");
         var existing = await Data.OrganizationAsync(name);
-        var host = RenderPage<OrganizationEditor>();
+        var host = RenderWithProviders<OrganizationEditor>();
         host.WaitForAssertion(() => Assert.NotNull(host.Find("input[data-testid=org-name]")));
 
         var input = host.Find("input[data-testid=org-name]");
@@ -44,7 +44,7 @@ public sealed class RecordFormTests : FormTestBase
     {
         var email = $"{Guid.NewGuid():N}@example.com";
         await Data.IndividualAsync("On", "File", email);
-        var host = RenderPage<IndividualEditor>();
+        var host = RenderWithProviders<IndividualEditor>();
         host.WaitForAssertion(() => Assert.NotNull(host.Find("input[data-testid=email]")));
         host.Find("input[data-testid=given-name]").Input("New");
         host.Find("input[data-testid=family-name]").Input("Person");
@@ -63,7 +63,7 @@ public sealed class RecordFormTests : FormTestBase
     [Fact]
     public async Task Contact_form_requires_an_individual()
     {
-        var host = RenderPage<ContactEditor>();
+        var host = RenderWithProviders<ContactEditor>();
         host.WaitForAssertion(() => Assert.NotNull(host.Find("[data-testid=save]")));
 
         await ClickAsync(host, "save");
@@ -74,7 +74,7 @@ public sealed class RecordFormTests : FormTestBase
     [Fact]
     public async Task Deal_form_refuses_a_blank_name_and_a_negative_amount()
     {
-        var host = RenderPage<DealEditor>();
+        var host = RenderWithProviders<DealEditor>();
         host.WaitForAssertion(() => Assert.NotNull(host.Find("input[data-testid=deal-name]")));
 
         await ClickAsync(host, "save");
@@ -91,7 +91,7 @@ public sealed class RecordFormTests : FormTestBase
     {
         var org = await Data.OrganizationAsync();
         var lead = await Data.LeadAsync(organizationId: org, title: "Lonely lead");
-        var host = RenderPage<OrganizationEditor>((nameof(OrganizationEditor.Id), (long?)org));
+        var host = RenderWithProviders<OrganizationEditor>((nameof(OrganizationEditor.Id), (long?)org));
         host.WaitForAssertion(() => Assert.NotNull(host.Find("[data-testid=delete]")));
 
         // The click's handler waits for the answer to the confirmation: don't wait for the click itself.

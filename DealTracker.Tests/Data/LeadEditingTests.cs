@@ -20,6 +20,38 @@ public sealed class LeadEditingTests(DatabaseFixture db) : IClassFixture<Databas
     private async Task<LeadForEdit> LoadAsync(long id) => (await Leads.GetLeadForEditAsync(id))!;
 
     [Fact]
+    public async Task A_link_value_is_checked_the_same_way_on_create_on_link_and_on_edit()
+    {
+        var org = await _data.OrganizationAsync();
+        var person = await _data.IndividualAsync();
+        var deal = await _data.DealAsync();
+
+        // Create used to check the value as typed (refusing " Customer ") while the editor checked it trimmed.
+        var id = await Leads.CreateLeadAsync(new NewLead(deal, TestData.Unique("Padded"), [new PartyLink(org, " Customer ", true)], []));
+        await Leads.LinkIndividualAsync(id, new PartyLink(person, "Champion "));
+        var lead = await LoadAsync(id);
+        Assert.Equal(("Customer", "Champion"), (lead.Organizations.Single().Relationship, lead.Individuals.Single().Relationship));
+        await Leads.UpdateLeadAsync(lead, ChangesFrom(lead) with
+        {
+            Organizations = [new PartyLink(org, " Partner ", true)],
+        });
+
+        foreach (var refused in new Func<Task>[]
+                 {
+                     () => Leads.CreateLeadAsync(new NewLead(deal, TestData.Unique("Refused"), [new PartyLink(org, "Nonsense", true)], [])),
+                     () => Leads.LinkOrganizationAsync(id, new PartyLink(org, "Nonsense", true)),
+                     async () => await Leads.UpdateLeadAsync(await LoadAsync(id), ChangesFrom(await LoadAsync(id)) with
+                         { Organizations = [new PartyLink(org, "Nonsense", true)] }),
+                 })
+        {
+            var ex = await Assert.ThrowsAsync<RuleViolationException>(refused);
+            Assert.Equal("Relationship", ex.Field);
+            Assert.StartsWith("\"Nonsense\" is not", ex.Message);
+        }
+        Assert.Equal("Partner", (await LoadAsync(id)).Organizations.Single().Relationship);
+    }
+
+    [Fact]
     public async Task Loads_a_lead_with_its_status_deal_parties_and_versions()
     {
         var org = await _data.OrganizationAsync();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using DealTracker.Data.Deals;
 
 namespace DealTracker.Web.Components.Shared;
 
@@ -8,5 +9,5 @@ public static class Money
     private static readonly CultureInfo Culture = CultureInfo.GetCultureInfo("en-US");
 
     public static string Format(decimal amount, string? currency) =>
-        $"{currency ?? "USD"} {amount.ToString("N0", Culture)}";
+        $"{currency ?? Currencies.Default} {amount.ToString("N0", Culture)}";
 }

@@ -35,20 +35,16 @@ public partial class PipelinePage
     /// <summary>"overdue" or "week": leads whose next step is overdue, or due this week.</summary>
     [SupplyParameterFromQuery(Name = "next")] public string? NextStep { get; set; }
 
-    /// <summary>The "owner" query value for the unassigned leads.</summary>
-    public const string NoOwner = PipelineFilterQuery.NoOwner;
-
     private PipelineFilter _filter = new();
     private PipelineFilterNames _names = new(null, null, null);
     private PipelineBoardData? _board;
-    private Dictionary<string, bool> _foldChoices = [];
-    private IReadOnlySet<string> _folded = new HashSet<string>();
+    private BoardFolds _folds = null!;
+    private CoalescedRefresh _refresh = null!;
     private bool _loading = true;
     private bool _chartVisible = true;
     private string? _error;
     private string? _loadingMoreStage;
     private int _idleDays = 14;
-    private int _refreshRequests;
     private IDisposable? _subscription;
     private readonly CancellationTokenSource _disposed = new();
 
@@ -58,16 +54,9 @@ public partial class PipelinePage
         // Subscribe before the first load, so a change committed while the board loads is not missed.
         _subscription = Changes.Subscribe(batch =>
             batch.Touches(Watched) ? InvokeAsync(RefreshAsync) : Task.CompletedTask);
-        // Folds are the user's, kept with their profile, so they follow them to any browser.
-        try
-        {
-            _foldChoices = await Preferences.GetAsync<Dictionary<string, bool>>(UserPreferenceService.BoardFolds, _disposed.Token) ?? [];
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Logger.LogWarning(ex, "The board's folded columns could not be read; the columns start unfolded");
-            _foldChoices = []; // the board's own load reports a database that is away; folds start as the defaults
-        }
+        _folds = new BoardFolds(Preferences, Logger);
+        _refresh = new CoalescedRefresh(ReadBoardAgainAsync);
+        await _folds.LoadAsync(_disposed.Token);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -109,35 +98,33 @@ public partial class PipelinePage
     /// </summary>
     private async Task RefreshAsync()
     {
-        if (++_refreshRequests > 1)
-            return;
         try
         {
-            do
-            {
-                _refreshRequests = 1;
-                var filter = _filter;
-                var loaded = _board?.Columns.ToDictionary(c => c.Stage, c => c.Cards.Count);
-                var board = await Pipeline.LoadBoardAsync(filter, loaded, _disposed.Token);
-                if (filter == _filter)
-                {
-                    SetBoard(board);
-                    _error = null;
-                }
-                StateHasChanged();
-            } while (--_refreshRequests > 0);
+            await _refresh.RequestAsync();
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             Logger.LogError(ex, "The pipeline board could not be refreshed for filter {Filter}", _filter);
-            _refreshRequests = 0;
             _error = "The board could not be refreshed. It retries when the database reports a change.";
             StateHasChanged();
         }
         catch (OperationCanceledException)
         {
-            _refreshRequests = 0;
+            // The page is gone.
         }
+    }
+
+    private async Task ReadBoardAgainAsync()
+    {
+        var filter = _filter;
+        var loaded = _board?.Columns.ToDictionary(c => c.Stage, c => c.Cards.Count);
+        var board = await Pipeline.LoadBoardAsync(filter, loaded, _disposed.Token);
+        if (filter == _filter)
+        {
+            SetBoard(board);
+            _error = null;
+        }
+        StateHasChanged();
     }
 
     private async Task LoadMoreAsync(string stage)
@@ -149,10 +136,7 @@ public partial class PipelinePage
         try
         {
             var more = await Pipeline.LoadMoreAsync(_filter, stage, PipelineCursor.After(column.Cards[^1]), _disposed.Token);
-            var current = _board.Columns.First(c => c.Stage == stage);
-            var known = current.Cards.Select(c => c.LeadId).ToHashSet();
-            var extended = current with { Cards = current.Cards.Concat(more.Where(c => !known.Contains(c.LeadId))).ToList() };
-            SetBoard(_board with { Columns = _board.Columns.Select(c => c.Stage == stage ? extended : c).ToList() });
+            SetBoard(_board.WithMoreCards(stage, more));
         }
         finally
         {
@@ -162,30 +146,15 @@ public partial class PipelinePage
 
     private async Task SetFoldAsync((string Stage, bool Folded) fold)
     {
-        _foldChoices[fold.Stage] = fold.Folded;
-        UpdateFolded();
-        try
-        {
-            await Preferences.SetAsync(UserPreferenceService.BoardFolds, _foldChoices, _disposed.Token);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            Logger.LogWarning(ex, "Folding column {Stage} could not be remembered", fold.Stage);
+        if (!await _folds.SetAsync(fold.Stage, fold.Folded, _disposed.Token))
             Snackbar.Add("The column is folded here, but it could not be remembered for next time.", MudBlazor.Severity.Warning);
-        }
     }
 
     private void SetBoard(PipelineBoardData board)
     {
         _board = board;
-        UpdateFolded();
+        _folds.Show(board.Columns);
     }
-
-    /// <summary>A column is folded as the user last chose; closed stages (Won, Lost) start folded.</summary>
-    private void UpdateFolded() =>
-        _folded = (_board?.Columns ?? [])
-            .Where(c => _foldChoices.TryGetValue(c.Stage, out var folded) ? folded : c.IsClosed)
-            .Select(c => c.Stage).ToHashSet();
 
     public void Dispose()
     {
