@@ -1,7 +1,7 @@
 namespace DealTracker.Benchmarks;
 
 public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Output, int Pages, string Command,
-    string Mode = "board", int Operations = 10_000, int Workers = 4)
+    string Mode = "board", int Operations = 10_000, int Workers = 4, bool SizesGiven = false)
 {
     public static Options? Parse(string[] args)
     {
@@ -13,20 +13,21 @@ public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Out
         var mode = "board";
         var operations = 10_000;
         var workers = 4;
+        var sizesGiven = false;
         for (var i = 1; i < args.Length - 1; i += 2)
         {
             switch (args[i])
             {
-                case "--sizes": sizes = [.. args[i + 1].Split(',').Select(int.Parse).Order()]; break;
+                case "--sizes": sizes = [.. args[i + 1].Split(',').Select(int.Parse).Order()]; sizesGiven = true; break;
                 case "--out": output = args[i + 1]; break;
                 case "--pages": pages = int.Parse(args[i + 1]); break;
-                case "--mode" when args[i + 1] is "board" or "invariants" or "search" or "import": mode = args[i + 1]; break;
+                case "--mode" when args[i + 1] is "board" or "invariants" or "search" or "import" or "history": mode = args[i + 1]; break;
                 case "--operations": operations = int.Parse(args[i + 1]); break;
                 case "--workers": workers = int.Parse(args[i + 1]); break;
                 default: return null;
             }
         }
         var command = Environment.GetEnvironmentVariable("DEALTRACKER_BENCH_COMMAND") ?? "bash scripts/benchmarks.sh";
-        return new Options(args[0], sizes, output, pages, command, mode, operations, workers);
+        return new Options(args[0], sizes, output, pages, command, mode, operations, workers, sizesGiven);
     }
 }

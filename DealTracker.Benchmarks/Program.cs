@@ -24,6 +24,7 @@ public static class BenchmarkProgram
             Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode invariants [--operations 10000] [--workers 4] [--out docs/benchmarks.md]");
             Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode import [--out docs/benchmarks.md]");
             Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode search [--sizes 1000,10000,100000] [--out docs/benchmarks.md]");
+            Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode history [--sizes 10000] [--out docs/benchmarks.md]");
             return 2;
         }
 
@@ -33,6 +34,8 @@ public static class BenchmarkProgram
             return await ImportRun.RunAsync(options);
         if (options.Mode == "search")
             return await SearchRun.RunAsync(options);
+        if (options.Mode == "history")
+            return await HistoryRun.RunAsync(options);
 
         var total = Stopwatch.StartNew();
         var results = new List<SizeResult>();
@@ -93,7 +96,7 @@ public static class BenchmarkProgram
 
         var markdown = Report.Write(results, options, total.Elapsed, postgres);
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(options.Output))!);
-        // The random-operations and search sections, written by their own modes, stay.
+        // The random-operations, search, import and history sections, written by their own modes, stay.
         await File.WriteAllTextAsync(options.Output, ReportSection.Keep(options.Output, markdown));
         Console.WriteLine($"Wrote {options.Output} ({total.Elapsed.TotalMinutes:0.0} min)");
         return 0;

@@ -132,7 +132,7 @@ public static class Report
                 "Not yet done: a second, specialised plan for the unfiltered board, the view managers open most.";
     }
 
-    private static string CpuModel()
+    internal static string CpuModel()
     {
         try
         {
@@ -145,7 +145,7 @@ public static class Report
         }
     }
 
-    private static string MemoryGb()
+    internal static string MemoryGb()
     {
         var bytes = GC.GetGCMemoryInfo().TotalAvailableMemoryBytes;
         return (bytes / 1024.0 / 1024 / 1024).ToString("0.0", CultureInfo.InvariantCulture) + " GB";

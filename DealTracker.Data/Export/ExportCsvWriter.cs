@@ -53,6 +53,9 @@ public sealed class ExportCsvWriter : IAsyncDisposable
 
     public void Date(DateOnly? value) => _csv.WriteField(value?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
+    /// <summary>A time of day, as typed (no time zone): <c>09:30</c>.</summary>
+    public void Time(TimeOnly? value) => _csv.WriteField(value?.ToString("HH:mm", CultureInfo.InvariantCulture));
+
     /// <summary>A point in time, in UTC: <c>2026-12-01T16:38:50Z</c>.</summary>
     public void Moment(DateTime value) =>
         _csv.WriteField(value.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));

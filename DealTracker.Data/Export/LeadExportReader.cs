@@ -53,7 +53,7 @@ public sealed class LeadExportReader(IDbContextFactory<DealTrackerDbContext> fac
                 l.Deal.ValueCurrency, l.Deal.Probability, l.Deal.CloseDate,
                 Stage = l.Status != null ? l.Status.Stage : null, Reason = l.Status != null ? l.Status.Reason : null,
                 OwnerEmail = db.Users.Where(u => u.Id == l.OwnerUserId).Select(u => u.Email).FirstOrDefault(),
-                l.CreatedAt, l.UpdatedAt,
+                l.NextStep, l.NextStepDueOn, l.NextStepDueTime, l.CreatedAt, l.UpdatedAt,
             })
             .ToListAsync(ct);
         var organizations = (await db.LeadOrganizations.AsNoTracking().Where(o => ids.Contains(o.LeadId))
@@ -78,6 +78,7 @@ public sealed class LeadExportReader(IDbContextFactory<DealTrackerDbContext> fac
             .ToListAsync(ct)).ToLookup(c => c.LeadId, c => c.Link);
         return leads.ToDictionary(l => l.Id, l => new LeadExportRow(l.Id, l.Title, l.Description, l.Source, l.DealId, l.DealName,
             l.ValueAmount, l.ValueCurrency, l.Probability, l.CloseDate, l.Stage, l.Reason, l.OwnerEmail,
+            l.NextStep, l.NextStepDueOn, l.NextStepDueTime,
             LeadExportLink.InExportOrder(organizations[l.Id]), LeadExportLink.InExportOrder(individuals[l.Id]),
             LeadExportLink.InExportOrder(contacts[l.Id]), l.CreatedAt, l.UpdatedAt));
     }

@@ -9,7 +9,7 @@ namespace DealTracker.Data.Migrations;
 internal static class HistorySql
 {
     /// <summary>The tracked columns of each record table, in the order a timeline lists a multi-field change.</summary>
-    private static readonly (string Table, string RecordType, string[] Fields)[] Records =
+    internal static readonly (string Table, string RecordType, string[] Fields)[] Records =
     [
         ("deals", "deal", ["name", "description", "value_amount", "value_currency", "probability", "close_date", "owner_user_id"]),
         ("leads", "lead", ["title", "description", "source", "deal_id", "owner_user_id"]),

@@ -168,9 +168,13 @@ public sealed partial class AccessibilityGateTests(BrowserFixture browser, DemoA
         var visible = role == Roles.Sales ? $"(owner_user_id IS NULL OR owner_user_id = {me})" : "true";
         var ids = new Dictionary<string, long>
         {
+            // A lead with the whole page filled in: a next step, a note and a timeline of moves, then the most parties.
             ["/leads/{Id:long}"] = await probe.ScalarAsync<long>($"""
                 SELECT l.id FROM leads l WHERE {visible}
-                ORDER BY (SELECT count(*) FROM lead_organizations WHERE lead_id = l.id)
+                ORDER BY l.next_step IS NOT NULL DESC,
+                         EXISTS (SELECT 1 FROM notes WHERE lead_id = l.id) DESC,
+                         (SELECT count(*) FROM history_events WHERE record_type = 'lead' AND record_id = l.id) >= 3 DESC,
+                         (SELECT count(*) FROM lead_organizations WHERE lead_id = l.id)
                        + (SELECT count(*) FROM lead_individuals WHERE lead_id = l.id)
                        + (SELECT count(*) FROM lead_contacts WHERE lead_id = l.id) DESC, l.id LIMIT 1
                 """),
@@ -187,6 +191,17 @@ public sealed partial class AccessibilityGateTests(BrowserFixture browser, DemoA
             ["/contacts/{Id:long}"] = await probe.ScalarAsync<long>(
                 "SELECT c.id FROM contacts c ORDER BY (SELECT count(*) FROM lead_contacts WHERE contact_id = c.id) DESC, c.id LIMIT 1"),
         };
+        if (role is not null)
+        {
+            // The gate must see the lead page at its fullest: next step panel, a note and several timeline events.
+            var lead = ids["/leads/{Id:long}"];
+            Assert.True(await probe.ScalarAsync<bool>("""
+                SELECT l.next_step IS NOT NULL
+                   AND EXISTS (SELECT 1 FROM notes WHERE lead_id = l.id)
+                   AND (SELECT count(*) FROM history_events WHERE record_type = 'lead' AND record_id = l.id) >= 3
+                FROM leads l WHERE l.id = $1
+                """, lead), $"The demo data gives {role} no lead with a next step, a note and a timeline to scan.");
+        }
         return AppPages.RoutableTemplates()
             .Where(t => t != "/") // only forwards to the board, which is scanned as itself
             .Where(t => AppPages.Rules[t].For(role) == AppPages.Outcome.Allowed)

@@ -2,6 +2,7 @@ using System.Text;
 using DealTracker.Data.Export;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Leads;
+using DealTracker.Data.NextSteps;
 using DealTracker.Data.Ownership;
 using DealTracker.Data.Pipeline;
 using DealTracker.Tests.Support;
@@ -85,6 +86,24 @@ public sealed class ExportTests(DatabaseFixture db) : IClassFixture<DatabaseFixt
         Assert.Equal($"{patName} at {acmeName} (Decision Maker, primary)", row["Contacts"]);
         Assert.Equal(contact.ToString(), row["Contact ids"]);
         Assert.Matches(@"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z$", row["Created at"]);
+    }
+
+    [Fact]
+    public async Task A_lead_row_carries_its_next_step_with_due_date_and_time_and_empty_cells_without_one()
+    {
+        var deal = await Data.DealAsync(TestData.Unique("Next steps"));
+        var timed = await Data.LeadAsync(deal, title: "A timed");
+        var allDay = await Data.LeadAsync(deal, title: "B all day");
+        await Data.LeadAsync(deal, title: "C none");
+        var steps = db.As(ActingUser.System).GetRequiredService<NextStepService>();
+        await steps.SetAsync(timed, new NextStepInput("Call Dana about the pilot", new DateOnly(2027, 1, 15), new TimeOnly(9, 30)));
+        await steps.SetAsync(allDay, new NextStepInput("=Send the revised quote", new DateOnly(2026, 11, 2), null));
+
+        var csv = await LeadsAsync(new LeadListQuery(DealId: deal, Sort: LeadSort.Title, Descending: false));
+
+        Assert.Equal(["Call Dana about the pilot", "'=Send the revised quote", ""], csv.Column("Next step"));
+        Assert.Equal(["2027-01-15", "2026-11-02", ""], csv.Column("Next step due date"));
+        Assert.Equal(["09:30", "", ""], csv.Column("Next step due time"));
     }
 
     [Fact]

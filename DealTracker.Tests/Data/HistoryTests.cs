@@ -330,4 +330,19 @@ public sealed class HistoryTests(DatabaseFixture db) : IClassFixture<DatabaseFix
         Assert.Equal("Negotiation", first.Entries[0].NewValue);
         Assert.Empty((await timelines.GetLeadTimelineAsync(lead, new TimelineQuery([HistoryKinds.Note]))).Entries);
     }
+
+    [Fact]
+    public async Task History_triggers_on_update_run_only_when_a_recorded_column_changed()
+    {
+        // A stage move also writes its lead (its "last updated"): without a WHEN condition, that UPDATE ran two history
+        // functions that found nothing to record, on every move.
+        const string historyTriggersOnUpdate = """
+            SELECT count(*) FROM pg_trigger t JOIN pg_proc p ON p.oid = t.tgfoid
+            WHERE NOT t.tgisinternal AND p.proname IN ('record_history', 'lead_next_step_history', 'lead_status_history')
+              AND (t.tgtype & 16) <> 0
+            """;
+
+        Assert.Equal(0L, await db.ScalarAsync<long>(historyTriggersOnUpdate + " AND t.tgqual IS NULL"));
+        Assert.Equal(7L, await db.ScalarAsync<long>(historyTriggersOnUpdate)); // five kinds of record, the next step, the stage
+    }
 }
