@@ -17,7 +17,7 @@ internal sealed class LeadImport(LeadLookups lookups) : IImportBatch
     public static IImportDescriptor Descriptor { get; } = new ImportDescriptor(
         ["Id", "Title", "Description", "Source", "Deal id", "Deal", "Value", "Currency", "Probability", "Close date", "Stage",
             "Reason", "Owner", "Organizations", "Organization ids", "Individuals", "Individual ids", "Contacts", "Contact ids",
-            "Next step", "Next step due"],
+            "Next step", "Next step due date", "Next step due time"],
         ["deals", "organizations", "individuals", "leads", "lead_status", "lead_organizations", "lead_individuals", "lead_contacts"],
         ("Title", "Choose the column that holds the lead's title (Title)."),
         async (db, actor, ct) => new LeadImport(await LeadLookups.LoadAsync(db, actor, ct)));
@@ -37,8 +37,8 @@ internal sealed class LeadImport(LeadLookups lookups) : IImportBatch
         var owner = lookups.Owners.Owner(cells, current?.OwnerUserId, current is null);
         var dealId = Deal(cells, owner);
         var (stage, reason) = Status(cells);
-        // Export does not write next steps: a file without the columns keeps a matched lead's.
-        var nextStep = cells.IsMapped("Next step") || cells.IsMapped("Next step due") ? NextStep(cells) : current?.NextStep;
+        // A file without the next-step columns keeps a matched lead's next step.
+        var nextStep = cells.IsMapped("Next step") || cells.IsMapped("Next step due date") ? NextStep(cells) : current?.NextStep;
         var organizations = Links(cells, "Organizations", "Organization ids", lookups.Organizations,
             PicklistCategories.OrganizationRelationship, "relationship", NewOrganization);
         var individuals = Links(cells, "Individuals", "Individual ids", lookups.Individuals,
@@ -104,26 +104,29 @@ internal sealed class LeadImport(LeadLookups lookups) : IImportBatch
         return (stage.Value, cells.Check(StageReason.Field, v => StageReason.Check(stage.NeedsReason, stage.Value, v)));
     }
 
-    /// <summary>"Call back" due "2026-12-31" (or "2026-12-31 14:30"): both or neither, held to the next-step rules.</summary>
+    /// <summary>
+    /// "Call back" due "2026-12-31", optionally at "14:30", in the export's three columns: what and date both or neither,
+    /// held to the next-step rules.
+    /// </summary>
     private static NextStepInput? NextStep(RowCells cells)
     {
         var what = cells.Check("Next step", v => Text.Clean(v, "Next step"));
-        var due = cells.Check("Next step due", v => Text.Clean(v, "Next step due"));
+        var due = cells.Check("Next step due date", v => Text.Clean(v, "Next step due date"));
+        var at = cells.Check("Next step due time", v => Text.Clean(v, "Next step due time"));
         if (what is null && due is null)
             return null;
-        var parts = (due ?? "").Split(' ', 2, StringSplitOptions.TrimEntries);
-        var dueOn = due is null ? null : cells.Date("Next step due", parts[0]);
+        var dueOn = due is null ? null : cells.Date("Next step due date", due);
         TimeOnly? dueTime = null;
-        if (parts.Length == 2)
+        if (at is not null)
         {
-            if (TimeOnly.TryParseExact(parts[1], ["H:mm", "HH:mm"], out var time))
+            if (TimeOnly.TryParseExact(at, ["H:mm", "HH:mm"], out var time))
                 dueTime = time;
             else
-                cells.Problem("Next step due", $"\"{parts[1]}\" is not a time of day (write 14:30)");
+                cells.Problem("Next step due time", $"\"{at}\" is not a time of day (write 14:30)");
         }
         var input = new NextStepInput(what, dueOn, dueTime);
         return cells.Check(() => NextStepRules.Require(input),
-            field => field == "NextStepDueOn" ? "Next step due" : "Next step") ? input with { What = what } : null;
+            field => field == "NextStepDueOn" ? "Next step due date" : "Next step") ? input with { What = what } : null;
     }
 
     private List<PartyLink> Links(RowCells cells, string field, string idsField, PartyNames names, string category, string label,

@@ -38,9 +38,9 @@ public sealed class LeadImportTests(DatabaseFixture db) : IClassFixture<Database
     {
         var p = TestData.Unique("Make");
         var summary = await ImportAsync(
-            "Title,Deal,Value,Currency,Close date,Stage,Reason,Organizations,Individuals,Next step,Next step due\r\n" +
-            $"{p} one,{p} Deal,\"1.234,50\",eur,31.12.2027,Lost,Price,\"{p} Acme (Customer, primary)\",{p}Ada Lovelace (Sponsor),Call,2027-01-15 9:30\r\n" +
-            $"{p} two,{p.ToUpperInvariant()} DEAL,,,,,,{p} ACME,,,\r\n");
+            "Title,Deal,Value,Currency,Close date,Stage,Reason,Organizations,Individuals,Next step,Next step due date,Next step due time\r\n" +
+            $"{p} one,{p} Deal,\"1.234,50\",eur,31.12.2027,Lost,Price,\"{p} Acme (Customer, primary)\",{p}Ada Lovelace (Sponsor),Call,2027-01-15,9:30\r\n" +
+            $"{p} two,{p.ToUpperInvariant()} DEAL,,,,,,{p} ACME,,,,\r\n");
 
         Assert.Equal((2, 0, 0, 0), (summary.Created, summary.Matched, summary.Updated, summary.Skipped));
         Assert.Equal("1234.50 EUR 2027-12-31", await db.ScalarAsync<string>(
@@ -64,7 +64,7 @@ public sealed class LeadImportTests(DatabaseFixture db) : IClassFixture<Database
         var owner = await db.ScalarAsync<long>("SELECT count(*) FROM picklists");
         var p = TestData.Unique("Bad");
         var preview = await PreviewAsync(
-            "Title,Deal,Currency,Value,Stage,Owner,Organizations,Next step due\r\n" +
+            "Title,Deal,Currency,Value,Stage,Owner,Organizations,Next step due date\r\n" +
             $"{p} 1,{p} D,XXX,5,Won,,{p} O,\r\n" +
             $"{p} 2,{p} E,,,Closed Won,,{p} O,\r\n" +
             $"{p} 3,{p} F,,,,nobody@example.com,{p} O (Friend),\r\n" +
@@ -77,7 +77,7 @@ public sealed class LeadImportTests(DatabaseFixture db) : IClassFixture<Database
             "row 3, Stage: \"Closed Won\" is not a stage; stages are: New, Qualified, Discovery, Proposal, Negotiation, Won, Lost, On Hold",
             "row 4, Owner: no user has the email \"nobody@example.com\" (owners are named by their sign-in email)",
             "row 4, Organizations: \"Friend\" is not a relationship; relationships are: Prospect, Customer, Partner, Competitor, Reseller",
-            "row 5, Next step due: \"2027-02-30\" is not a date (write 2026-12-31, 31.12.2026 or 12/31/2026)",
+            "row 5, Next step due date: \"2027-02-30\" is not a date (write 2026-12-31, 31.12.2026 or 12/31/2026)",
             "row 5, Next step: Say what the next step is.",
             "row 6, Title: Give the lead a title.",
             "row 6, Reason: Say why the lead moves to Lost.",
