@@ -55,7 +55,7 @@ public sealed class Flows(string connectionString, long managerId)
     public async Task<(Stats Move, Stats Notice)> MoveLeadsAsync(int moves)
     {
         await using var services = Services.Build(connectionString, _manager);
-        var leads = await LeadsToMoveAsync(moves + 10);
+        var leads = await LeadsToMoveAsync(connectionString, moves + 10);
         var notifier = new ChangeNotifier(NullLogger<ChangeNotifier>.Instance);
         using var listener = new ChangeListener(connectionString, notifier, NullLogger<ChangeListener>.Instance);
         await listener.StartAsync(CancellationToken.None);
@@ -105,7 +105,8 @@ public sealed class Flows(string connectionString, long managerId)
         });
     }
 
-    private async Task<List<(long Lead, string Stage)>> LeadsToMoveAsync(int count)
+    /// <summary>Leads in Qualified or Discovery, the two stages the move benchmarks swap them between.</summary>
+    internal static async Task<List<(long Lead, string Stage)>> LeadsToMoveAsync(string connectionString, int count)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();

@@ -19,7 +19,7 @@ public sealed class HistoryCost(string connectionString, long managerId)
     {
         await using var services = Services.Build(connectionString, ActingUser.Manager(managerId));
         var triggers = new HistoryTriggers(connectionString);
-        var leads = await LeadsToMoveAsync(60);
+        var leads = await Flows.LeadsToMoveAsync(connectionString, 60);
         var next = 0;
 
         async Task<double> MoveOneAsync()
@@ -30,9 +30,9 @@ public sealed class HistoryCost(string connectionString, long managerId)
             using var scope = services.CreateScope();
             var service = scope.ServiceProvider.GetRequiredService<LeadService>();
             var start = Stopwatch.GetTimestamp();
-            await service.MoveLeadToStageAsync(lead.Id, target, null, null);
+            await service.MoveLeadToStageAsync(lead.Lead, target, null, null);
             var elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-            leads[index] = (lead.Id, target);
+            leads[index] = (lead.Lead, target);
             return elapsed;
         }
 
@@ -69,20 +69,5 @@ public sealed class HistoryCost(string connectionString, long managerId)
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand("SELECT count(*) FROM history_events", connection);
         return (long)(await command.ExecuteScalarAsync())!;
-    }
-
-    private async Task<List<(long Id, string Stage)>> LeadsToMoveAsync(int count)
-    {
-        await using var connection = new NpgsqlConnection(connectionString);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("""
-            SELECT lead_id, stage FROM lead_status WHERE stage IN ('Qualified', 'Discovery') ORDER BY lead_id LIMIT @count
-            """, connection);
-        command.Parameters.AddWithValue("count", count);
-        await using var reader = await command.ExecuteReaderAsync();
-        var leads = new List<(long Id, string Stage)>();
-        while (await reader.ReadAsync())
-            leads.Add((reader.GetInt64(0), reader.GetString(1)));
-        return leads;
     }
 }

@@ -8,36 +8,35 @@ namespace DealTracker.Data.Parties;
 public sealed partial class PartyService
 {
     public Task<uint> UpdateOrganizationAsync(long id, uint expectedVersion, OrganizationInput input, CancellationToken ct = default) =>
-        factory.WriteAsync(actor, async db =>
-        {
-            var org = await db.Organizations.FirstOrDefaultAsync(o => o.Id == id, ct)
-                ?? throw new RecordNotFoundException("This organization no longer exists: someone deleted it.");
-            RequireVersion(org.Version, expectedVersion, "organization");
-            await ApplyAsync(db, org, input, ct);
-            await db.SaveChangesAsync(ct);
-            return org.Version;
-        }, ct);
+        UpdateAsync<Organization>(id, expectedVersion, "organization", "This organization no longer exists: someone deleted it.",
+            (db, org) => ApplyAsync(db, org, input, ct), ct);
 
     public Task<uint> UpdateIndividualAsync(long id, uint expectedVersion, IndividualInput input, CancellationToken ct = default) =>
-        factory.WriteAsync(actor, async db =>
-        {
-            var person = await db.Individuals.FirstOrDefaultAsync(i => i.Id == id, ct)
-                ?? throw new RecordNotFoundException("This individual no longer exists: someone deleted them.");
-            RequireVersion(person.Version, expectedVersion, "individual");
-            Apply(person, input);
-            await db.SaveChangesAsync(ct);
-            return person.Version;
-        }, ct);
+        UpdateAsync<Individual>(id, expectedVersion, "individual", "This individual no longer exists: someone deleted them.",
+            (_, person) =>
+            {
+                Apply(person, input);
+                return Task.CompletedTask;
+            }, ct);
 
     public Task<uint> UpdateContactAsync(long id, uint expectedVersion, ContactInput input, CancellationToken ct = default) =>
+        UpdateAsync<Contact>(id, expectedVersion, "contact", "This contact no longer exists: someone deleted it.",
+            (db, contact) => ApplyAsync(db, contact, input, ct), ct);
+
+    /// <summary>
+    /// The one update path of organizations, individuals and contacts: load by id, refuse when it was deleted or saved
+    /// by someone else since <paramref name="expectedVersion"/>, apply the form's values, save, return the new version.
+    /// </summary>
+    private Task<uint> UpdateAsync<T>(long id, uint expectedVersion, string kind, string deleted,
+        Func<DealTrackerDbContext, T, Task> apply, CancellationToken ct) where T : class =>
         factory.WriteAsync(actor, async db =>
         {
-            var contact = await db.Contacts.FirstOrDefaultAsync(c => c.Id == id, ct)
-                ?? throw new RecordNotFoundException("This contact no longer exists: someone deleted it.");
-            RequireVersion(contact.Version, expectedVersion, "contact");
-            await ApplyAsync(db, contact, input, ct);
+            var record = await db.Set<T>().FindAsync([id], ct) ?? throw new RecordNotFoundException(deleted);
+            var version = db.Entry(record).Property<uint>(nameof(Organization.Version));
+            RequireVersion(version.CurrentValue, expectedVersion, kind);
+            await apply(db, record);
             await db.SaveChangesAsync(ct);
-            return contact.Version;
+            return version.CurrentValue;
         }, ct);
 
     /// <summary>Deletes a contact; it leaves every lead it was on. The individual and organization stay.</summary>
