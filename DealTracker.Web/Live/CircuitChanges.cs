@@ -9,6 +9,9 @@ namespace DealTracker.Web.Live;
 /// </summary>
 public sealed class CircuitChanges(ChangeNotifier notifier, CircuitConnection connection)
 {
+    /// <summary>How many change batches this instance has published; a read started after it includes them all.</summary>
+    public long Published => notifier.Published;
+
     /// <param name="onChange">Runs for every change batch while the browser is connected.</param>
     /// <param name="catchUp">Runs once on reconnect when changes were missed meanwhile.</param>
     public IDisposable Subscribe(Func<ChangeBatch, Task> onChange, Func<Task> catchUp) =>

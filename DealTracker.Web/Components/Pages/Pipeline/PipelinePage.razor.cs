@@ -17,6 +17,7 @@ public partial class PipelinePage
 
     [Inject] private PipelineService Pipeline { get; set; } = null!;
     [Inject] private CircuitChanges Changes { get; set; } = null!;
+    [Inject] private SharedBoardReads SharedReads { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private UserPreferenceService Preferences { get; set; } = null!;
     [Inject] private MudBlazor.ISnackbar Snackbar { get; set; } = null!;
@@ -121,7 +122,9 @@ public partial class PipelinePage
     {
         var filter = _filter;
         var loaded = _board?.Columns.ToDictionary(c => c.Stage, c => c.Cards.Count);
-        var board = await Pipeline.LoadBoardAsync(filter, loaded, _disposed.Token);
+        // Boards of the same view on this instance share one read; not cancelled with this page, as others may wait on it.
+        var board = await SharedReads.ReadAsync(Pipeline.ViewOf(filter, loaded), Changes.Published,
+            () => Pipeline.LoadBoardAsync(filter, loaded, CancellationToken.None)).WaitAsync(_disposed.Token);
         if (filter == _filter)
         {
             SetBoard(board);
