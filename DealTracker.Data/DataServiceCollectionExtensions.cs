@@ -64,6 +64,7 @@ public static class DataServiceCollectionExtensions
         services.AddSingleton<Export.PartyExportReader>();
         services.AddScoped<Export.ExportService>();
         services.AddSingleton<ChangeNotifier>();
+        services.AddSingleton<SharedBoardReads>();
         services.AddScoped<OwnershipService>();
         services.AddScoped<UserAdminService>();
         services.AddScoped<Import.ImportService>();

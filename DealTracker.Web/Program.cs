@@ -4,6 +4,7 @@ using DealTracker.Web;
 using DealTracker.Web.Components;
 using DealTracker.Web.Export;
 using DealTracker.Web.Identity;
+using DealTracker.Web.Live;
 using DealTracker.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
@@ -33,6 +34,7 @@ if (string.IsNullOrWhiteSpace(connectionString))
 builder.Services.AddRazorComponents().AddInteractiveServerComponents()
     .AddHubOptions(o => o.MaximumReceiveMessageSize = 256 * 1024);
 builder.Services.AddMudServices();
+builder.Services.AddCircuitLiveUpdates();
 builder.Services.AddDealTrackerData(connectionString, builder.Configuration["App:TimeZone"],
     builder.Configuration.GetConnectionString("DealTrackerOwner") is { Length: > 0 } owner ? owner : null);
 builder.Services.AddDealTrackerAuth();

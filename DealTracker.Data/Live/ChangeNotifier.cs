@@ -26,8 +26,14 @@ public sealed class ChangeNotifier(ILogger<ChangeNotifier> logger)
 
     public int SubscriberCount => _handlers.Count;
 
+    private long _published;
+
+    /// <summary>How many batches were published so far: a receiver that stopped listening compares it to know whether it missed any.</summary>
+    public long Published => Interlocked.Read(ref _published);
+
     public void Publish(ChangeBatch batch)
     {
+        Interlocked.Increment(ref _published);
         foreach (var handler in _handlers.Values)
             _ = RunAsync(handler, batch);
     }

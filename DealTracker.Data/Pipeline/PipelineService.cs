@@ -24,6 +24,10 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
     /// <summary>A column never re-reads more than this many cards at once, however far the user scrolled.</summary>
     public const int MaxCardsPerColumn = 500;
 
+    /// <summary>The view this user's board with <paramref name="filter"/> shows, to share one read among its viewers.</summary>
+    public PipelineView ViewOf(PipelineFilter filter, IReadOnlyDictionary<string, int>? loadedPerColumn) =>
+        PipelineView.For(actor, filter, loadedPerColumn);
+
     /// <summary>
     /// Loads the board. <paramref name="loadedPerColumn"/> asks for more than the first page in some columns, so a
     /// live refresh keeps the cards a user has already scrolled to.

@@ -1,6 +1,7 @@
 using Bunit;
 using DealTracker.Data;
 using DealTracker.Web.Components.Shared;
+using DealTracker.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.DependencyInjection;
 using MudBlazor;
@@ -28,6 +29,7 @@ public abstract class ComponentTestBase : BunitContext, IAsyncLifetime
         Services.AddMudServices();
         Services.AddLogging();
         Services.AddDealTrackerData(ConnectionString);
+        Services.AddCircuitLiveUpdates();
         // Components act as the system unless a test registers another actor (before the first render).
         Services.AddActingUserForTests();
         Data = new TestData(Services);

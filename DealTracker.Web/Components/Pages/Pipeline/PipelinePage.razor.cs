@@ -4,6 +4,7 @@ using DealTracker.Data.NextSteps;
 using DealTracker.Data.Pipeline;
 using DealTracker.Data.Preferences;
 using DealTracker.Web.Components.Shared;
+using DealTracker.Web.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace DealTracker.Web.Components.Pages.Pipeline;
@@ -15,7 +16,8 @@ public partial class PipelinePage
         ["leads", "lead_status", "deals", "lead_organizations", "lead_individuals", "organizations", "individuals", "picklists"];
 
     [Inject] private PipelineService Pipeline { get; set; } = null!;
-    [Inject] private ChangeNotifier Changes { get; set; } = null!;
+    [Inject] private CircuitChanges Changes { get; set; } = null!;
+    [Inject] private SharedBoardReads SharedReads { get; set; } = null!;
     [Inject] private NavigationManager Navigation { get; set; } = null!;
     [Inject] private UserPreferenceService Preferences { get; set; } = null!;
     [Inject] private MudBlazor.ISnackbar Snackbar { get; set; } = null!;
@@ -51,9 +53,11 @@ public partial class PipelinePage
     protected override async Task OnInitializedAsync()
     {
         _idleDays = Configuration.GetValue("Pipeline:IdleDays", 14);
-        // Subscribe before the first load, so a change committed while the board loads is not missed.
-        _subscription = Changes.Subscribe(batch =>
-            batch.Touches(Watched) ? InvokeAsync(RefreshAsync) : Task.CompletedTask);
+        // Subscribe before the first load, so a change committed while the board loads is not missed. While the
+        // browser is away the board does not listen at all; it reads once when the browser comes back.
+        _subscription = Changes.Subscribe(
+            batch => batch.Touches(Watched) ? InvokeAsync(RefreshAsync) : Task.CompletedTask,
+            () => InvokeAsync(RefreshAsync));
         _folds = new BoardFolds(Preferences, Logger);
         _refresh = new CoalescedRefresh(ReadBoardAgainAsync);
         await _folds.LoadAsync(_disposed.Token);
@@ -118,7 +122,9 @@ public partial class PipelinePage
     {
         var filter = _filter;
         var loaded = _board?.Columns.ToDictionary(c => c.Stage, c => c.Cards.Count);
-        var board = await Pipeline.LoadBoardAsync(filter, loaded, _disposed.Token);
+        // Boards of the same view on this instance share one read; not cancelled with this page, as others may wait on it.
+        var board = await SharedReads.ReadAsync(Pipeline.ViewOf(filter, loaded), Changes.Published,
+            () => Pipeline.LoadBoardAsync(filter, loaded, CancellationToken.None)).WaitAsync(_disposed.Token);
         if (filter == _filter)
         {
             SetBoard(board);
