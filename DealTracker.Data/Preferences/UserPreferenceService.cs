@@ -15,6 +15,9 @@ public sealed class UserPreferenceService(IDbContextFactory<DealTrackerDbContext
     /// <summary>Which board columns the user folded (true) or unfolded (false).</summary>
     public const string BoardFolds = "pipeline.folds";
 
+    /// <summary>The board's chart open or closed and its cards compact or full (<c>{"ChartOpen":..,"Compact":..}</c>).</summary>
+    public const string BoardLayout = "pipeline.layout";
+
     public async Task<T?> GetAsync<T>(string name, CancellationToken ct = default) where T : class
     {
         if (actor.UserId is not { } userId)

@@ -18,6 +18,8 @@ public partial class PipelineBoard
     [Parameter] public EventCallback<string> OnLoadMore { get; set; }
     [Parameter] public string? LoadingMoreStage { get; set; }
     [Parameter] public int IdleDays { get; set; } = 14;
+    /// <summary>Cards show only title, value, owner initials and days in stage.</summary>
+    [Parameter] public bool Compact { get; set; }
 
     /// <summary>Raised after every move attempt, successful or not, so the page re-reads the board's truth.</summary>
     [Parameter] public EventCallback OnMoved { get; set; }

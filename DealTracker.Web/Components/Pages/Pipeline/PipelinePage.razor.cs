@@ -41,9 +41,9 @@ public partial class PipelinePage
     private PipelineFilterNames _names = new(null, null, null);
     private PipelineBoardData? _board;
     private BoardFolds _folds = null!;
+    private BoardLayout _layout = null!;
     private CoalescedRefresh _refresh = null!;
     private bool _loading = true;
-    private bool _chartVisible = true;
     private string? _error;
     private string? _loadingMoreStage;
     private int _idleDays = 14;
@@ -60,7 +60,9 @@ public partial class PipelinePage
             () => InvokeAsync(RefreshAsync));
         _folds = new BoardFolds(Preferences, Logger);
         _refresh = new CoalescedRefresh(ReadBoardAgainAsync);
+        _layout = new BoardLayout(Preferences, Logger);
         await _folds.LoadAsync(_disposed.Token);
+        await _layout.LoadAsync(_disposed.Token);
     }
 
     protected override async Task OnParametersSetAsync()
@@ -154,6 +156,12 @@ public partial class PipelinePage
     {
         if (!await _folds.SetAsync(fold.Stage, fold.Folded, _disposed.Token))
             Snackbar.Add("The column is folded here, but it could not be remembered for next time.", MudBlazor.Severity.Warning);
+    }
+
+    private async Task SetLayoutAsync(BoardLayout.Choices choices)
+    {
+        if (!await _layout.SetAsync(choices, _disposed.Token))
+            Snackbar.Add("The board shows it this way here, but it could not be remembered for next time.", MudBlazor.Severity.Warning);
     }
 
     private void SetBoard(PipelineBoardData board)
