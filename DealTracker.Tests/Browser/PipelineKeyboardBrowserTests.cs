@@ -189,8 +189,8 @@ public sealed class PipelineKeyboardBrowserTests(BrowserFixture browser) : IClas
         await Expect(page.Locator("[data-testid=pipeline-chart]")).ToHaveCountAsync(0);
         await Expect(page.Locator(".mud-popover-open:not(.mud-tooltip)")).ToHaveCountAsync(0);
 
-        // Typing still offers the list.
-        await page.Locator("input[data-testid=filter-deal]").PressSequentiallyAsync("a");
-        await Expect(page.Locator(".mud-popover-open:not(.mud-tooltip)")).ToHaveCountAsync(1);
+        // A click still offers the list.
+        await page.Locator("input[data-testid=filter-deal]").ClickAsync();
+        await Expect(page.Locator(".mud-popover-open .mud-list-item").First).ToBeVisibleAsync();
     }
 }
