@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Lighthouse 12.2.3 (desktop preset) on /pipeline, signed in as the demo manager, 3 runs; prints the median scores
 # (performance, accessibility, best practices) and the key metrics (TBT, CLS, LCP, DOM size) with the machine's load.
-# It publishes the app (Release) into a scratch folder, starts a scratch PostgreSQL cluster on a random port with the
-# demo data, signs in by posting the login form with curl, and passes the auth cookie to Lighthouse. Everything it
-# starts is stopped and removed at the end. Needs node/npm and Chromium at /usr/bin/chromium.
+# It publishes the app (Release) into a scratch folder and runs it as it ships (Production: compressed static assets),
+# over a scratch PostgreSQL cluster on a random port holding the demo data (loaded by one start in Development, the
+# only place the demo accounts are created); signs in as the demo manager by posting the login form with curl and gives
+# the auth cookie to the Chromium that Lighthouse drives.
+# Everything it starts is stopped and removed at the end. Needs node/npm and Chromium at /usr/bin/chromium.
 #   bash scripts/lighthouse.sh [RUNS]        (default 3; the JSON reports stay in $DEALTRACKER_LIGHTHOUSE_OUT if set)
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -16,6 +18,7 @@ done
 [ -x "$chrome" ] || { echo "scripts/lighthouse.sh needs Chromium at $chrome (or set CHROME_PATH)" >&2; exit 3; }
 
 scratch="$(mktemp -d /tmp/dealtracker-lighthouse.XXXXXX)"
+chmod 711 "$scratch" # the cluster runs as user postgres when this runs as root
 pg_port=$((20000 + RANDOM % 20000))
 app_port=$((40000 + RANDOM % 20000))
 app_pid=""
@@ -35,23 +38,30 @@ mkdir -p "$scratch/npm" "$scratch/reports"
 (cd "$scratch/npm" && npm init -y >/dev/null && npm i -E --no-audit --no-fund --silent lighthouse@12.2.3 >/dev/null)
 
 echo "Publishing the app (Release)"
-dotnet publish DealTracker.Web -c Release -o "$scratch/app" -nologo -v q >/dev/null
+dotnet publish DealTracker.Web -c Release -o "$scratch/app" -nologo -v q
 
 echo "Starting a scratch PostgreSQL on port $pg_port and the app on port $app_port"
 ConnectionStrings__DealTrackerOwner="$(bash scripts/local-postgres.sh --as owner "$scratch/pgdata" "$pg_port")"
 ConnectionStrings__DealTracker="$(bash scripts/local-postgres.sh --as app "$scratch/pgdata" "$pg_port")"
 export ConnectionStrings__DealTracker ConnectionStrings__DealTrackerOwner
-# Development: the demo accounts (published passwords) exist only there; the build itself is a Release publish.
-ASPNETCORE_ENVIRONMENT=Development Seed__Demo=true Logging__LogLevel__Default=Warning \
-  dotnet "$scratch/app/DealTracker.Web.dll" --urls "http://127.0.0.1:$app_port" >"$scratch/app.log" 2>&1 &
-app_pid=$!
 base="http://127.0.0.1:$app_port"
-for _ in $(seq 1 180); do
-  curl -fsS "$base/health" >/dev/null 2>&1 && break
-  kill -0 "$app_pid" 2>/dev/null || { echo "The app stopped:" >&2; tail -20 "$scratch/app.log" >&2; exit 1; }
-  sleep 1
-done
-curl -fsS "$base/health" >/dev/null || { echo "The app did not become healthy" >&2; tail -20 "$scratch/app.log" >&2; exit 1; }
+start_app() { # ENVIRONMENT [extra env...]
+  env ASPNETCORE_ENVIRONMENT="$1" "${@:2}" Logging__LogLevel__Default=Warning \
+    bash -c 'cd "$0" && exec dotnet DealTracker.Web.dll --urls "$1"' "$scratch/app" "$base" >>"$scratch/app.log" 2>&1 &
+  app_pid=$!
+  for _ in $(seq 1 180); do
+    curl -fsS "$base/health" >/dev/null 2>&1 && return 0
+    kill -0 "$app_pid" 2>/dev/null || { echo "The app stopped:" >&2; tail -20 "$scratch/app.log" >&2; exit 1; }
+    sleep 1
+  done
+  echo "The app did not become healthy" >&2; tail -20 "$scratch/app.log" >&2; exit 1
+}
+stop_app() { kill "$app_pid" 2>/dev/null || true; wait "$app_pid" 2>/dev/null || true; app_pid=""; }
+echo "Loading the demo data and accounts (one start in Development)"
+start_app Development Seed__Demo=true
+stop_app
+echo "Starting the app (Production)"
+start_app Production
 
 echo "Signing in as the demo manager"
 jar="$scratch/cookies.txt"
@@ -59,19 +69,43 @@ token="$(curl -fsS -c "$jar" "$base/account/login" | grep -o 'name="__RequestVer
 [ -n "$token" ] || { echo "No antiforgery token on the login page" >&2; exit 1; }
 curl -fsS -b "$jar" -c "$jar" -o /dev/null "$base/account/login" \
   --data-urlencode "_handler=login" --data-urlencode "__RequestVerificationToken=$token" \
-  --data-urlencode "Input.Email=manager@dealtracker.local" --data-urlencode "Input.Password=demo-manager-pass"
-cookie="$(awk -F'\t' '$6 ~ /^\.AspNetCore\.Identity\.Application/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")"
+  --data-urlencode "Input.Email=manager@dealtracker.local" --data-urlencode "Input.Password=demo-manager-pass" \
+  || { echo "Posting the login form failed" >&2; exit 1; }
+# The app's auth cookie (DealTracker.Auth, see Identity/AuthSetup.cs; large ones come in chunks DealTracker.AuthC1, …).
+cookie="$(awk -F'\t' '$6 ~ /^DealTracker\.Auth/ { printf "%s%s=%s", sep, $6, $7; sep="; " }' "$jar")"
 [ -n "$cookie" ] || { echo "Signing in as the demo manager failed (no auth cookie)" >&2; exit 1; }
 # Warm the app once (first-request compilation is not what a user sees on the second visit).
 curl -fsS -o /dev/null -H "Cookie: $cookie" "$base/pipeline"
 
-headers="$(node -e 'console.log(JSON.stringify({ Cookie: process.argv[1] }))' "$cookie")"
-for i in $(seq 1 "$runs"); do
-  echo "Lighthouse run $i of $runs (load: $(cut -d' ' -f1-3 /proc/loadavg))"
-  (cd "$scratch/npm" && npx lighthouse "$base/pipeline" --preset=desktop --chrome-path="$chrome" \
-    --chrome-flags="--headless=new --no-sandbox" --extra-headers="$headers" --output=json \
-    --output-path="$scratch/reports/run-$i.json" --quiet)
-done
+# The cookie goes into the browser itself (Lighthouse's --extra-headers reached the page but, now and then, not the
+# circuit's first fetch, which then ended on the login page): Chromium is started by puppeteer-core (a dependency of
+# lighthouse), and each run first clears the browser's cache, as Lighthouse's own storage reset would, but not the cookie.
+cat >"$scratch/npm/run.mjs" <<'JS'
+import fs from 'node:fs';
+import puppeteer from 'puppeteer-core';
+import lighthouse from 'lighthouse';
+import desktopConfig from 'lighthouse/core/config/desktop-config.js';
+const [url, chrome, cookie, runs, out] = process.argv.slice(2);
+const browser = await puppeteer.launch({ executablePath: chrome, args: ['--headless=new', '--no-sandbox'] });
+try {
+  const page = await browser.newPage();
+  for (const pair of cookie.split('; ')) {
+    const at = pair.indexOf('=');
+    await page.setCookie({ name: pair.slice(0, at), value: pair.slice(at + 1), url, httpOnly: true });
+  }
+  const session = await page.createCDPSession();
+  for (let i = 1; i <= Number(runs); i++) {
+    const load = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+    console.log(`Lighthouse run ${i} of ${runs} (load: ${load})`);
+    await session.send('Network.clearBrowserCache');
+    const result = await lighthouse(url, { output: 'json', logLevel: 'error', disableStorageReset: true }, desktopConfig, page);
+    fs.writeFileSync(`${out}/run-${i}.json`, result.report);
+  }
+} finally {
+  await browser.close();
+}
+JS
+(cd "$scratch/npm" && node run.mjs "$base/pipeline" "$chrome" "$cookie" "$runs" "$scratch/reports")
 if [ -n "${DEALTRACKER_LIGHTHOUSE_OUT:-}" ]; then mkdir -p "$DEALTRACKER_LIGHTHOUSE_OUT" && cp "$scratch"/reports/*.json "$DEALTRACKER_LIGHTHOUSE_OUT/"; fi
 
 node - "$scratch"/reports/*.json <<'JS'
