@@ -21,6 +21,7 @@ public sealed class HeadlessCircuit : IAsyncDisposable
     private readonly ConcurrentQueue<string> _errors = new();
     private long _nextJsObjectId;
     private int _batches;
+    private string? _secret;
 
     private HeadlessCircuit(string name, SignedInUser user, HubConnection connection)
     {
@@ -70,6 +71,7 @@ public sealed class HeadlessCircuit : IAsyncDisposable
                 user.BaseUrl.ToString(), pageUri.ToString(), "[]", "", ct);
             if (string.IsNullOrEmpty(secret))
                 throw new InvalidOperationException($"{name}: the server refused to start a circuit ({string.Join("; ", circuit._errors)}).");
+            circuit._secret = secret;
             await circuit._connection.SendAsync("UpdateRootComponents", page.AddOperationsJson(), page.ApplicationState, ct);
             await firstBatch.Task.WaitAsync(TimeSpan.FromSeconds(60), ct);
             return circuit;
@@ -131,6 +133,10 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         return _connection.SendAsync("EndInvokeJSFromDotNet", asyncHandle, true, json);
     }
 
+    /// <summary>
+    /// Closes the circuit as a closing tab does: stops the connection, then tells the server the circuit is over
+    /// (<c>_blazor/disconnect</c>), which otherwise keeps it for minutes in case the browser comes back.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         try
@@ -140,6 +146,17 @@ public sealed class HeadlessCircuit : IAsyncDisposable
         finally
         {
             await _connection.DisposeAsync();
+        }
+        if (_secret is null)
+            return;
+        try
+        {
+            using var form = new MultipartFormDataContent { { new StringContent(_secret), "circuitId" } };
+            using var response = await User.Http.PostAsync("_blazor/disconnect", form);
+        }
+        catch (HttpRequestException)
+        {
+            // The server is gone already: nothing is left to free.
         }
     }
 }
