@@ -102,6 +102,12 @@ public sealed class PipelineKeyboardBrowserTests(BrowserFixture browser) : IClas
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal(onQualified, await FocusedLeadAsync(page));
 
+        await page.SetViewportSizeAsync(390, 844);
+        await page.Keyboard.PressAsync("ArrowDown");
+        await Expect(page.Locator("[data-testid=lead-card]:focus")).ToBeInViewportAsync();
+        await page.SaveScreenshotAsync("pipeline-keyboard-focus-390");
+        await page.Keyboard.PressAsync("ArrowUp");
+
         await page.Keyboard.PressAsync("Enter");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/leads/{onQualified}$"));
     }
