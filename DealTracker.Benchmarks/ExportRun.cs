@@ -42,24 +42,24 @@ public static class ExportRun
         return results.All(r => r.Size < 100_000 || r.Export.RowsPerSecond >= TargetRowsPerSecond) ? 0 : 1;
     }
 
+    // The program runs in en-US (Program.Main), so figures read 20,000.5 here as in the other sections.
     private static string Describe(List<(int Size, ExportResult Export)> results, Options options, TimeSpan elapsed, string postgres)
     {
-        var inv = CultureInfo.InvariantCulture;
         var text = new StringBuilder();
         text.AppendLine("## CSV export of every lead");
         text.AppendLine();
-        text.AppendLine(string.Create(inv, $"`{options.Command}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, PostgreSQL {postgres}, " +
+        text.AppendLine($"`{options.Command}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, PostgreSQL {postgres}, " +
             $"{Environment.ProcessorCount} cores, the generated pipeline above, {elapsed.TotalMinutes:0.0} min, load average " +
             $"{LoadAverage()} when it ended. `/export/leads` without a filter as a manager, through `ExportService` (the endpoint's " +
             "code path) into a stream that keeps nothing: one warm-up, one timed run; then a run while a sampler forces a full " +
             "collection every 50 ms and keeps the largest live managed heap, minus the heap before it. Target: ≥ 20,000 rows/s " +
-            "at 100,000 leads with flat memory."));
+            "at 100,000 leads with flat memory.");
         text.AppendLine();
         text.AppendLine("| Leads | Rows/s | Time | File | Peak heap growth | Met |");
         text.AppendLine("|---:|---:|---:|---:|---:|:-:|");
         foreach (var (size, e) in results)
-            text.AppendLine(string.Create(inv, $"| {size:N0} | {e.RowsPerSecond:N0} | {e.Seconds:0.00} s | {e.Bytes / 1024.0 / 1024.0:0.0} MB | " +
-                $"{e.PeakGrowthMegabytes:0.0} MB | {(size < 100_000 ? "–" : e.RowsPerSecond >= TargetRowsPerSecond ? "yes" : "**no**")} |"));
+            text.AppendLine($"| {size:N0} | {e.RowsPerSecond:N0} | {e.Seconds:0.00} s | {e.Bytes / 1024.0 / 1024.0:0.0} MB | " +
+                $"{e.PeakGrowthMegabytes:0.0} MB | {(size < 100_000 ? "–" : e.RowsPerSecond >= TargetRowsPerSecond ? "yes" : "**no**")} |");
         return text.ToString();
     }
 
