@@ -53,7 +53,8 @@ public static class ExportRun
             $"{LoadAverage()} when it ended. `/export/leads` without a filter as a manager, through `ExportService` (the endpoint's " +
             "code path) into a stream that keeps nothing: one warm-up, one timed run; then a run while a sampler forces a full " +
             "collection every 50 ms and keeps the largest live managed heap, minus the heap before it. Target: ≥ 20,000 rows/s " +
-            "at 100,000 leads with flat memory.");
+            "at 100,000 leads with flat memory. The export columns of the board table above come from the last full run " +
+            "(`bash scripts/benchmarks.sh`) and are as old as its date.");
         text.AppendLine();
         text.AppendLine("| Leads | Rows/s | Time | File | Peak heap growth | Met |");
         text.AppendLine("|---:|---:|---:|---:|---:|:-:|");
