@@ -10,7 +10,8 @@ namespace DealTracker.Benchmarks;
 public sealed class HistoryTriggers(string connectionString)
 {
     private static readonly string[] Functions =
-        ["record_history", "lead_status_history", "lead_link_history", "keep_stage_entered_at", "lead_next_step_history", "note_history"];
+        ["record_history", "lead_status_history", "lead_link_history", "keep_stage_entered_at", "lead_next_step_history", "note_history",
+         "record_history_inserted", "lead_status_history_inserted", "lead_link_history_inserted", "lead_next_step_history_inserted"];
 
     /// <summary>The triggers switched, as "table.trigger".</summary>
     public async Task<IReadOnlyList<string>> ListAsync()

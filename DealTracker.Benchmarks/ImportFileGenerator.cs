@@ -19,7 +19,7 @@ public static class ImportFileGenerator
 
     public static byte[] Write()
     {
-        var csv = new StringBuilder("Title,Deal,Value,Currency,Close date,Stage,Reason,Organizations,Individuals,Next step,Next step due\r\n");
+        var csv = new StringBuilder("Title,Deal,Value,Currency,Close date,Stage,Reason,Organizations,Individuals,Next step,Next step due date\r\n");
         for (var i = 0; i < Leads; i++)
         {
             var stage = i % 25 == 0 ? "Lost" : Stages[i % Stages.Length];

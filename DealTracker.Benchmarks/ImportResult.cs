@@ -18,7 +18,8 @@ public sealed record ImportResult(long FileBytes, int Problems, int Created,
         var text = new StringBuilder();
         text.AppendLine("## Import of 10,000 leads");
         text.AppendLine();
-        text.AppendLine($"`{options.Command} --mode import` on {DateTime.UtcNow:yyyy-MM-dd}, PostgreSQL {postgres}, {Environment.ProcessorCount} cores: " +
+        text.AppendLine($"`{options.Command}` on {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC, PostgreSQL {postgres}, {Environment.ProcessorCount} cores " +
+            $"(load average {ExportRun.LoadAverage()} when it ended): " +
             $"a {FileBytes / 1024.0 / 1024.0:0.0} MB file of {ImportFileGenerator.Leads:N0} lead rows naming {ImportFileGenerator.Deals:N0} deals, " +
             $"{ImportFileGenerator.Organizations:N0} organizations and {ImportFileGenerator.Individuals:N0} individuals that do not exist yet, " +
             "through `ImportService` as the /import page calls it: read the file, preview every row, then import (which checks every row " +

@@ -7,12 +7,15 @@ namespace DealTracker.Data.Import;
 
 /// <summary>
 /// Writes a checked lead file inside the import's transaction: first the deals, organizations and individuals the file
-/// introduces (one AddRange each), then the leads with their status and links, <see cref="ChunkSize"/> at a time, the
-/// change tracker cleared between chunks so memory stays flat however long the file.
+/// introduces, then the leads with their status and links, <see cref="ChunkSize"/> at a time. New records go in through
+/// <see cref="BulkInsert"/> (one statement per table and chunk); matched leads are updated through EF Core, the change
+/// tracker cleared between chunks so memory stays flat however long the file.
 /// </summary>
 internal sealed class LeadImportWriter(LeadImport import, DealTrackerDbContext db)
 {
-    private const int ChunkSize = 1000;
+    private const int ChunkSize = 2500;
+
+    private readonly BulkInsert _bulk = new(db);
 
     private readonly Dictionary<long, long> _realIdOfDeal = [];
     private readonly Dictionary<long, long> _realIdOfOrganization = [];
@@ -25,8 +28,7 @@ internal sealed class LeadImportWriter(LeadImport import, DealTrackerDbContext d
         var done = 0;
         foreach (var chunk in values.Chunk(ChunkSize))
         {
-            var creates = chunk.Where(c => c.Row.MatchedId is null).Select(c => NewLead(Resolve(c.Values))).ToList();
-            db.Leads.AddRange(creates);
+            await InsertLeadsAsync(chunk.Where(c => c.Row.MatchedId is null).Select(c => Resolve(c.Values)).ToList(), ct);
             await UpdateAsync(chunk.Where(c => c.Row.MatchedId is not null).ToDictionary(c => c.Row.MatchedId!.Value, c => Resolve(c.Values)), ct);
             await db.SaveChangesAsync(ct);
             db.ChangeTracker.Clear();
@@ -41,36 +43,69 @@ internal sealed class LeadImportWriter(LeadImport import, DealTrackerDbContext d
         var usedDeals = values.Select(v => v.DealId).Where(id => id < 0).ToHashSet();
         var usedOrganizations = values.SelectMany(v => v.Organizations).Select(o => o.PartyId).Where(id => id < 0).ToHashSet();
         var usedIndividuals = values.SelectMany(v => v.Individuals).Select(i => i.PartyId).Where(id => id < 0).ToHashSet();
-        var deals = import.NewDeals.Where(d => usedDeals.Contains(d.Key))
-            .Select(d => (d.Key, Entity: NewDeal(d.Value))).ToList();
-        var organizations = import.Lookups.Organizations.Introduced.Where(o => usedOrganizations.Contains(o.TemporaryId))
-            .Select(o => (o.TemporaryId, Entity: new Organization { Name = o.Name })).ToList();
+        var deals = import.NewDeals.Where(d => usedDeals.Contains(d.Key)).ToList();
+        var organizations = import.Lookups.Organizations.Introduced.Where(o => usedOrganizations.Contains(o.TemporaryId)).ToList();
         var individuals = import.Lookups.Individuals.Introduced.Where(i => usedIndividuals.Contains(i.TemporaryId))
-            .Select(i => (i.TemporaryId, Entity: NewIndividual(i.Name))).ToList();
-        db.Deals.AddRange(deals.Select(d => d.Entity));
-        db.Organizations.AddRange(organizations.Select(o => o.Entity));
-        db.Individuals.AddRange(individuals.Select(i => i.Entity));
-        await db.SaveChangesAsync(ct);
-        foreach (var (temporary, deal) in deals)
-            _realIdOfDeal[temporary] = deal.Id;
-        foreach (var (temporary, org) in organizations)
-            _realIdOfOrganization[temporary] = org.Id;
-        foreach (var (temporary, person) in individuals)
-            _realIdOfIndividual[temporary] = person.Id;
-        db.ChangeTracker.Clear();
+            .Select(i => (i.TemporaryId, Name: NewIndividualName.Split(i.Name)!.Value)).ToList();
+
+        var dealIds = await _bulk.NextIdsAsync("deals", deals.Count, ct);
+        var inputs = deals.Select(d => d.Value).ToList();
+        await _bulk.InsertAsync("deals",
+        [
+            ("id", dealIds), ("name", inputs.Select(d => d.Name).ToArray()), ("description", inputs.Select(d => d.Description).ToArray()),
+            ("value_amount", inputs.Select(d => d.ValueAmount).ToArray()), ("value_currency", inputs.Select(d => d.ValueCurrency).ToArray()),
+            ("probability", inputs.Select(d => d.Probability).ToArray()), ("close_date", inputs.Select(d => d.CloseDate).ToArray()),
+            ("owner_user_id", inputs.Select(d => d.OwnerUserId).ToArray()),
+        ], ["created_at", "updated_at"], ct);
+        var organizationIds = await _bulk.NextIdsAsync("organizations", organizations.Count, ct);
+        await _bulk.InsertAsync("organizations", [("id", organizationIds), ("name", organizations.Select(o => o.Name).ToArray())],
+            ["created_at", "updated_at"], ct);
+        var individualIds = await _bulk.NextIdsAsync("individuals", individuals.Count, ct);
+        await _bulk.InsertAsync("individuals",
+        [
+            ("id", individualIds), ("given_name", individuals.Select(i => i.Name.Given).ToArray()),
+            ("family_name", individuals.Select(i => i.Name.Family).ToArray()),
+        ], ["created_at", "updated_at"], ct);
+        for (var k = 0; k < deals.Count; k++)
+            _realIdOfDeal[deals[k].Key] = dealIds[k];
+        for (var k = 0; k < organizations.Count; k++)
+            _realIdOfOrganization[organizations[k].TemporaryId] = organizationIds[k];
+        for (var k = 0; k < individuals.Count; k++)
+            _realIdOfIndividual[individuals[k].TemporaryId] = individualIds[k];
     }
 
-    private static Deal NewDeal(DealInput input)
+    /// <summary>New leads with their status and links: one INSERT per table, as EF Core would write each lead.</summary>
+    private async Task InsertLeadsAsync(List<LeadValues> leads, CancellationToken ct)
     {
-        var deal = new Deal { Name = "" };
-        DealValues.CopyTo(input, deal);
-        return deal;
+        var ids = await _bulk.NextIdsAsync("leads", leads.Count, ct);
+        await _bulk.InsertAsync("leads",
+        [
+            ("id", ids), ("deal_id", leads.Select(l => l.DealId).ToArray()), ("title", leads.Select(l => l.Title).ToArray()),
+            ("description", leads.Select(l => l.Description).ToArray()), ("source", leads.Select(l => l.Source).ToArray()),
+            ("owner_user_id", leads.Select(l => l.OwnerUserId).ToArray()), ("next_step", leads.Select(l => l.NextStep?.What).ToArray()),
+            ("next_step_due_on", leads.Select(l => l.NextStep?.DueOn).ToArray()),
+            ("next_step_due_time", leads.Select(l => l.NextStep?.DueTime).ToArray()),
+        ], ["created_at", "updated_at"], ct);
+        await _bulk.InsertAsync("lead_status",
+            [("lead_id", ids), ("stage", leads.Select(l => l.Stage).ToArray()), ("reason", leads.Select(l => l.Reason).ToArray())],
+            ["updated_at"], ct);
+        await InsertLinksAsync("lead_organizations", "organization_id", "relationship", ids,
+            leads.Select(l => l.Organizations.Select(o => (o.PartyId, o.Relationship, o.IsPrimary))), ct);
+        await InsertLinksAsync("lead_individuals", "individual_id", "relationship", ids,
+            leads.Select(l => l.Individuals.Select(i => (i.PartyId, i.Relationship, i.IsPrimary))), ct);
+        await InsertLinksAsync("lead_contacts", "contact_id", "role_on_lead", ids,
+            leads.Select(l => l.Contacts.Select(c => (c.ContactId, c.RoleOnLead, c.IsPrimary))), ct);
     }
 
-    private static Individual NewIndividual(string name)
+    private Task InsertLinksAsync(string table, string targetColumn, string detailColumn, long[] leadIds,
+        IEnumerable<IEnumerable<(long TargetId, string? Detail, bool IsPrimary)>> linksPerLead, CancellationToken ct)
     {
-        var (given, family) = NewIndividualName.Split(name)!.Value;
-        return new Individual { GivenName = given, FamilyName = family };
+        var links = linksPerLead.SelectMany((links, k) => links.Select(l => (LeadId: leadIds[k], l.TargetId, l.Detail, l.IsPrimary))).ToList();
+        return _bulk.InsertAsync(table,
+        [
+            ("lead_id", links.Select(l => l.LeadId).ToArray()), (targetColumn, links.Select(l => l.TargetId).ToArray()),
+            (detailColumn, links.Select(l => l.Detail).ToArray()), ("is_primary", links.Select(l => l.IsPrimary).ToArray()),
+        ], ["created_at"], ct);
     }
 
     private LeadValues Resolve(LeadValues v) => v with
@@ -81,19 +116,6 @@ internal sealed class LeadImportWriter(LeadImport import, DealTrackerDbContext d
     };
 
     private static long Real(Dictionary<long, long> realIds, long id) => id < 0 ? realIds[id] : id;
-
-    private static Lead NewLead(LeadValues v) => new()
-    {
-        DealId = v.DealId, Title = v.Title, Description = v.Description, Source = v.Source, OwnerUserId = v.OwnerUserId,
-        NextStep = v.NextStep?.What, NextStepDueOn = v.NextStep?.DueOn, NextStepDueTime = v.NextStep?.DueTime,
-        Status = new LeadStatus { Stage = v.Stage, Reason = v.Reason },
-        Organizations = v.Organizations.Select(o => new LeadOrganization
-            { OrganizationId = o.PartyId, Relationship = o.Relationship, IsPrimary = o.IsPrimary }).ToList(),
-        Individuals = v.Individuals.Select(i => new LeadIndividual
-            { IndividualId = i.PartyId, Relationship = i.Relationship, IsPrimary = i.IsPrimary }).ToList(),
-        Contacts = v.Contacts.Select(c => new LeadContact
-            { ContactId = c.ContactId, RoleOnLead = c.RoleOnLead, IsPrimary = c.IsPrimary }).ToList(),
-    };
 
     /// <summary>
     /// Matched leads take the row's fields, status and links (the file's links replace the lead's). Primaries are

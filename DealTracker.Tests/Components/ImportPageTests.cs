@@ -46,4 +46,30 @@ public sealed class ImportPageTests : ComponentTestBase
         Assert.Equal(0L, await new DatabaseProbe(ConnectionString).ScalarAsync<long>(
             "SELECT count(*) FROM leads WHERE title LIKE $1 || '%'", p));
     }
+
+    [Fact]
+    public async Task Import_another_file_starts_with_an_empty_upload_box()
+    {
+        var p = TestData.Unique("Again");
+        var host = Render(builder =>
+        {
+            builder.OpenComponent<MudPopoverProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<ImportPage>(1);
+            builder.CloseComponent();
+        });
+        var firstUpload = host.FindComponent<InputFile>().Instance;
+        host.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(
+            $"Title;Deal;Stage;Organizations\r\n{p} one;{p} deal;New;{p} Acme (Customer, primary)\r\n", "first.csv"));
+        await host.WaitForAssertionAsync(() => Assert.False(host.Find("[data-testid=import-run]").HasAttribute("disabled")), Wait);
+        Assert.Contains("first.csv", host.Find("[data-testid=import-file-read]").TextContent);
+
+        await host.Find("[data-testid=import-run]").ClickAsync(new());
+        await host.WaitForAssertionAsync(() => host.Find("[data-testid=import-summary]"), Wait);
+        await host.Find("[data-testid=import-again]").ClickAsync(new());
+
+        await host.WaitForAssertionAsync(() => Assert.Empty(host.FindAll("[data-testid=import-summary]")), Wait);
+        Assert.Empty(host.FindAll("[data-testid=import-file-read]"));
+        Assert.NotSame(firstUpload, host.FindComponent<InputFile>().Instance); // a new file input: the browser shows no file chosen
+    }
 }

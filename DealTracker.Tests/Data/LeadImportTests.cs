@@ -1,9 +1,11 @@
 using System.Text;
 using System.Text.Json;
+using DealTracker.Data.Identity;
 using DealTracker.Data.Import;
 using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Live;
 using DealTracker.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace DealTracker.Tests.Data;
@@ -32,6 +34,40 @@ public sealed class LeadImportTests(DatabaseFixture db) : IClassFixture<Database
 
     private Task<long> CountAsync(string table, string column, string prefix) =>
         db.ScalarAsync<long>($"SELECT count(*) FROM {table} WHERE {column} LIKE $1 || '%'", prefix);
+
+    [Fact]
+    public async Task Imported_leads_have_the_history_a_saved_lead_has_recorded_as_the_importing_manager()
+    {
+        var p = TestData.Unique("Told");
+        var name = TestData.Unique("Imogen Importer");
+        var managerId = await db.Services.CreateUserAsync(Roles.Manager, name);
+        var csv = "Title,Deal,Stage,Reason,Organizations,Individuals,Next step,Next step due date\r\n" +
+                  $"{p} one,{p} Deal,Lost,Price,\"{p} Acme (Customer, primary)\",{p}Ada Lovelace (Sponsor),Call,2027-01-15\r\n" +
+                  $"{p} two,{p} Deal,,,{p} Acme,,,\r\n";
+        var file = ImportFiles.Read(csv);
+        await db.As(ActingUser.Manager(managerId)).GetRequiredService<ImportService>()
+            .ImportAsync(ImportKind.Leads, file, ImportFiles.Mapping(ImportKind.Leads, file), updateMatched: false, skipRowsWithProblems: false);
+
+        // Written in one statement per table, read back per lead exactly as one lead saved on its own writes them.
+        string HistoryOf(string title) => $"""
+            SELECT string_agg(concat_ws(' | ', h.kind, h.action, COALESCE(h.field, '-'), COALESCE(h.old_value, '-'),
+                                        COALESCE(h.new_value, '-'), COALESCE(h.detail, '-')), E'\n' ORDER BY h.id)
+            FROM history_events h JOIN leads l ON h.record_type = 'lead' AND h.record_id = l.id
+            WHERE l.title = '{title}' AND h.actor_user_id = {managerId} AND h.actor_name = '{name}' AND h.deal_id = l.deal_id
+            """;
+        Assert.Equal(string.Join("\n",
+            $"change | created | - | - | {p} one | -",
+            "next_step | created | next_step | - | Call — due 2027-01-15 | -",
+            "change | created | stage | - | Lost | Price",
+            $"change | linked | organization | - | {p} Acme | Customer, primary",
+            $"change | linked | individual | - | {p}Ada Lovelace | Sponsor"), await db.ScalarAsync<string>(HistoryOf($"{p} one")));
+        Assert.Equal(string.Join("\n",
+            $"change | created | - | - | {p} two | -",
+            "change | created | stage | - | New | -",
+            $"change | linked | organization | - | {p} Acme | -"), await db.ScalarAsync<string>(HistoryOf($"{p} two")));
+        Assert.Equal(3L, await db.ScalarAsync<long>(
+            $"SELECT count(*) FROM history_events WHERE action = 'created' AND record_type <> 'lead' AND actor_user_id = {managerId}"));
+    }
 
     [Fact]
     public async Task A_lead_row_creates_its_deal_organizations_and_individuals_with_stage_links_and_next_step()
