@@ -48,20 +48,20 @@ public sealed class PipelineGenerator(string connectionString)
             return;
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
+        // The board-total triggers work row by row (what a user's edits need); a bulk load counts once afterwards.
+        await using (var off = new NpgsqlCommand(BoardTotalTriggers("DISABLE"), connection))
+            await off.ExecuteNonQueryAsync();
         await using (var tx = await connection.BeginTransactionAsync())
         {
             await using var command = new NpgsqlCommand(GrowSql, connection, tx) { CommandTimeout = 600 };
             command.Parameters.Add(new NpgsqlParameter("from", NpgsqlDbType.Integer) { Value = Leads });
             command.Parameters.Add(new NpgsqlParameter("to", NpgsqlDbType.Integer) { Value = leads });
             command.Parameters.Add(new NpgsqlParameter("owners", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = _salesUsers });
-            // The board-total triggers work row by row (what a user's edits need); a bulk load counts once instead.
-            await using (var off = new NpgsqlCommand(BoardTotalTriggers("DISABLE"), connection, tx))
-                await off.ExecuteNonQueryAsync();
             await command.ExecuteNonQueryAsync();
-            await using (var on = new NpgsqlCommand(BoardTotalTriggers("ENABLE") + "SELECT board_totals_rebuild();", connection, tx) { CommandTimeout = 600 })
-                await on.ExecuteNonQueryAsync();
             await tx.CommitAsync(); // the deferred party check runs here, for every new lead
         }
+        await using (var on = new NpgsqlCommand(BoardTotalTriggers("ENABLE") + "SELECT board_totals_rebuild();", connection) { CommandTimeout = 600 })
+            await on.ExecuteNonQueryAsync();
         await using (var analyze = new NpgsqlCommand("ANALYZE", connection) { CommandTimeout = 600 })
             await analyze.ExecuteNonQueryAsync();
         Leads = leads;

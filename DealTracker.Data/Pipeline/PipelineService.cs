@@ -133,10 +133,11 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         var sql = $"""
             SELECT f.id AS lead_id, f.title, f.stage, f.deal_id, f.deal_name, f.value_amount AS value, f.currency,
                    f.probability, f.close_date, f.stage_since, f.version, f.next_step, f.next_step_due_on, f.next_step_due_time,
-                   {Leads.LeadParty.SqlFunction}(f.id) AS party_name,
+                   party.name AS party_name,
                    (SELECT u.display_name FROM users u WHERE u.id = f.owner_user_id) AS owner_name
             FROM unnest({stages}, {takes}) AS c(stage, take)
             CROSS JOIN LATERAL ({q.ColumnLeads("c.stage", "c.take", after)}) f
+            LEFT JOIN LATERAL {Leads.LeadParty.SetFunction}(f.id) AS party(name) ON TRUE
             ORDER BY f.stage, f.stage_since DESC, f.id DESC
             """;
         return await db.Database.SqlQueryRaw<PipelineCard>(sql, q.Parameters.ToArray<object>()).ToListAsync(ct);
