@@ -112,7 +112,7 @@ public static class HistoryRun
     private static string Met(bool met) => met ? "yes" : "**no**";
 
     /// <summary>The machine's load average over 1, 5 and 15 minutes (Linux), as the docs report it.</summary>
-    private static string LoadAverage()
+    internal static string LoadAverage()
     {
         try
         {

@@ -25,6 +25,7 @@ public static class BenchmarkProgram
             Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode import [--out docs/benchmarks.md]");
             Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode search [--sizes 1000,10000,100000] [--out docs/benchmarks.md]");
             Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode history [--sizes 10000] [--out docs/benchmarks.md]");
+            Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode circuits [--sizes 10000] [--circuits 100,500,1000] [--seconds 60] [--out docs/benchmarks.md]");
             return 2;
         }
 
@@ -36,6 +37,8 @@ public static class BenchmarkProgram
             return await SearchRun.RunAsync(options);
         if (options.Mode == "history")
             return await HistoryRun.RunAsync(options);
+        if (options.Mode == "circuits")
+            return await CircuitsRun.RunAsync(options);
 
         var total = Stopwatch.StartNew();
         var results = new List<SizeResult>();

@@ -12,6 +12,7 @@ public static partial class ReportSection
     public const string Import = "import";
     public const string Search = "search";
     public const string History = "history";
+    public const string Circuits = "circuits";
 
     [GeneratedRegex(@"<!-- (?<name>[a-z-]+):start -->.*?<!-- \k<name>:end -->", RegexOptions.Singleline)]
     private static partial Regex MarkedSection();
