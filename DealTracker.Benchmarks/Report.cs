@@ -49,6 +49,7 @@ public static class Report
         Line();
         Line($"- **Date:** {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC ({took.TotalMinutes.ToString("0.0", inv)} min)");
         Line($"- **Machine:** {CpuModel()}, {Environment.ProcessorCount} logical cores, {MemoryGb()} RAM, {RuntimeInformation.OSDescription}");
+        Line($"- **Load when written** (`/proc/loadavg`, 1/5/15 min; other work shares the cores, so timings are upper bounds): {LoadAverage()}");
         Line($"- **Software:** .NET {Environment.Version}, PostgreSQL {postgres} on the same machine, Chromium (Debian) for the browser pages");
         Line("- **Data:** generated deterministically (`PipelineGenerator`): a funnel of leads (New 30 %, Qualified 20 %, Discovery 15 %, " +
              "Proposal 10 %, Negotiation 5 %, Won 8 %, Lost 10 %, On Hold 2 %), two per deal, five per organization, an individual on 60 % " +
@@ -123,6 +124,9 @@ public static class Report
             Line(note);
         return md.ToString();
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>Where a target is missed, what the numbers say about why (kept next to the table they explain).</summary>
     private static IEnumerable<string> Notes(IReadOnlyList<SizeResult> results)
