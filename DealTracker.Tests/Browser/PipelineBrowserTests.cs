@@ -72,7 +72,7 @@ public sealed class PipelineBrowserTests(BrowserFixture browser) : IClassFixture
         await DragAsync(page, Card(page, lead), page.Locator("[data-testid='dropzone-Qualified']"));
 
         await Expect(Column(page, "Qualified").Locator($"[data-lead-id='{lead}']")).ToBeVisibleAsync();
-        await Expect(page.GetByText("Moved \"")).ToBeVisibleAsync();
+        await Expect(page.Locator("#mud-snackbar-container").GetByText("Moved \"")).ToBeVisibleAsync();
         Assert.Equal("Qualified", await new DatabaseProbe(_connectionString)
             .ScalarAsync<string>($"SELECT stage FROM lead_status WHERE lead_id = {lead}"));
 
@@ -188,7 +188,7 @@ public sealed class PipelineBrowserTests(BrowserFixture browser) : IClassFixture
 
         await Card(page, mine).Locator("[data-testid=move-menu] button").ClickAsync();
         await page.Locator("[data-testid='move-to-Proposal']").ClickAsync();
-        await Expect(page.GetByText("Moved \"")).ToBeVisibleAsync();
+        await Expect(page.Locator("#mud-snackbar-container").GetByText("Moved \"")).ToBeVisibleAsync();
         await page.SaveScreenshotAsync("pipeline-sales-user");
 
         await page.ReloadAsync();

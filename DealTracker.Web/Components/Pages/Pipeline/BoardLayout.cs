@@ -4,12 +4,12 @@ namespace DealTracker.Web.Components.Pages.Pipeline;
 
 /// <summary>
 /// How the user last laid out the board: the chart open or closed (closed at first, so the cards start near the top)
-/// and compact cards or full ones; kept with their profile like the folds.
+/// compact cards or full ones, and the currency the chart shows; kept with their profile like the folds.
 /// </summary>
 public sealed class BoardLayout(UserPreferenceService preferences, ILogger logger)
 {
     /// <summary>The stored shape; a missing value keeps its default.</summary>
-    public sealed record Choices(bool ChartOpen = false, bool Compact = false);
+    public sealed record Choices(bool ChartOpen = false, bool Compact = false, string? ChartCurrency = null);
 
     public Choices Current { get; private set; } = new();
 
