@@ -81,6 +81,7 @@ public static class BenchmarkProgram
                     KilobytesPerBoard: 0)
                 {
                     Export = await new ExportBenchmark(scratch.ConnectionString, generator.ManagerId).RunAsync(),
+                    StatementsPerChange = await new SharedReadCost(scratch.ConnectionString, generator.ManagerId).MeasureAsync(),
                 };
                 if (size == 10_000)
                 {

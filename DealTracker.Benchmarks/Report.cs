@@ -16,6 +16,9 @@ public sealed record SizeResult(int Leads, double ServiceRead, double RawRead, i
     /// <summary>The /leads export of every lead (CSV).</summary>
     public ExportResult? Export { get; init; }
 
+    /// <summary>Statements one change costs with N open boards of one view or of 10 views (<see cref="SharedReadCost"/>).</summary>
+    public IReadOnlyList<SharedReadCost.Figure> StatementsPerChange { get; init; } = [];
+
     public double ReadRatio => ServiceRead / RawRead;
 
     public string Describe() => string.Create(CultureInfo.InvariantCulture,
@@ -46,6 +49,7 @@ public static class Report
         Line();
         Line($"- **Date:** {DateTime.UtcNow.ToString("yyyy-MM-dd HH:mm", inv)} UTC ({took.TotalMinutes.ToString("0.0", inv)} min)");
         Line($"- **Machine:** {CpuModel()}, {Environment.ProcessorCount} logical cores, {MemoryGb()} RAM, {RuntimeInformation.OSDescription}");
+        Line($"- **Load when written** (`/proc/loadavg`, 1/5/15 min; other work shares the cores, so timings are upper bounds): {LoadAverage()}");
         Line($"- **Software:** .NET {Environment.Version}, PostgreSQL {postgres} on the same machine, Chromium (Debian) for the browser pages");
         Line("- **Data:** generated deterministically (`PipelineGenerator`): a funnel of leads (New 30 %, Qualified 20 %, Discovery 15 %, " +
              "Proposal 10 %, Negotiation 5 %, Won 8 %, Lost 10 %, On Hold 2 %), two per deal, five per organization, an individual on 60 % " +
@@ -59,12 +63,21 @@ public static class Report
                 $"{r.Moves.Move.P50:0.0} / {r.Moves.Move.P95:0.0} ms | {r.Moves.Notice.P50:0} / {r.Moves.Notice.P95:0} ms | {r.LeadList.P50:0.0} ms | {r.KilobytesPerBoard:0} KB | " +
                 $"{r.Export?.RowsPerSecond:N0} rows/s ({r.Export?.Seconds:0.0} s, {r.Export?.Bytes / 1024.0 / 1024.0:0.0} MB) | {r.Export?.PeakGrowthMegabytes:0.0} MB |"));
         Line();
+        Line("Database statements per change, one app instance, every open board refreshing (`SharedReadCost`):");
+        Line();
+        Line("| Leads | " + string.Join(" | ", results.FirstOrDefault()?.StatementsPerChange.Select(f => $"{f.Boards} board{(f.Boards == 1 ? "" : "s")}, {f.Views} view{(f.Views == 1 ? "" : "s")}") ?? []) + " |");
+        Line("|---:|" + string.Concat(Enumerable.Repeat("---:|", results.FirstOrDefault()?.StatementsPerChange.Count ?? 0)));
+        foreach (var r in results)
+            Line(string.Create(inv, $"| {r.Leads:N0} | ") + string.Join(" | ", r.StatementsPerChange.Select(f => f.Statements.ToString(inv))) + " |");
+        Line();
         Line("How each number is taken:");
         Line();
         Line("- **Board read:** the board's first load (every stage, counts, per-currency totals, the first 25 cards of each column) as a " +
              "manager, through `PipelineService`, against one hand-written statement (`RawBoardQuery`) read with plain Npgsql into plain rows. " +
              "Medians from BenchmarkDotNet (in-process, short run: 3 warm-up and 3 measured iterations).");
         Line("- **SQL statements:** counted by an EF Core command interceptor (`StatementCounter`) during one board load.");
+        Line("- **Statements per change:** N `PipelineService` boards (a manager; unfiltered, unassigned or one sales owner's leads) told of " +
+             "one change all refresh at once through `SharedBoardReads`, as the board page does; statements counted by `StatementCounter`.");
         Line("- **Board render:** the `PipelineBoard` component rendered to an HTML string by `HtmlRenderer` with the loaded board; median of 30 after 5 warm-ups.");
         Line("- **Stage move:** 200 moves through `LeadService` (10 more as warm-up), one after another, timed until the commit returns. " +
              "**Cross-instance notice:** for each move, the time from its commit until a second notifier, with its own `LISTEN` connection " +
@@ -82,6 +95,12 @@ public static class Report
         Line("|---|---|:-:|");
         void Target(string name, string result, bool met) => Line($"| {name} | {result} | {(met ? "yes" : "**no**")} |");
         Target("Board load ≤ 3 SQL statements at every size", string.Join(", ", results.Select(r => r.Statements)), results.All(r => r.Statements <= 3));
+        if (results.FirstOrDefault(r => r.Leads == 100_000) is { } hundred)
+            Target("Board first load ≤ 100 ms at 100,000 leads", hundred.ServiceRead.ToString("0.0", inv) + " ms", hundred.ServiceRead <= 100);
+        var smaller = results.Where(r => r.Leads is 1_000 or 10_000).ToList();
+        if (smaller.Count > 0)
+            Target("Board read ≤ 1.2× the raw SQL at 1,000 and 10,000 leads", string.Join(", ", smaller.Select(r => "×" + r.ReadRatio.ToString("0.00", inv))),
+                smaller.All(r => r.ReadRatio <= 1.2));
         Target("Board read ≤ 1.5× the raw SQL", string.Join(", ", results.Select(r => "×" + r.ReadRatio.ToString("0.00", inv))), results.All(r => r.ReadRatio <= 1.5));
         if (results.FirstOrDefault(r => r.Leads == 1_000) is { } small && results.FirstOrDefault(r => r.Leads == 100_000) is { } large)
         {
@@ -91,7 +110,10 @@ public static class Report
         Target("Stage move p95 ≤ 25 ms", string.Join(", ", results.Select(r => r.Moves.Move.P95.ToString("0.0", inv) + " ms")), results.All(r => r.Moves.Move.P95 <= 25));
         Target("Cross-instance notice ≤ 250 ms (p95)", string.Join(", ", results.Select(r => r.Moves.Notice.P95.ToString("0", inv) + " ms")), results.All(r => r.Moves.Notice.P95 <= 250));
         if (results.FirstOrDefault(r => r.Leads == 10_000) is { } mid)
+        {
             Target("Memory ≤ 400 KB per open board circuit at 10k leads", mid.KilobytesPerBoard.ToString("0", inv) + " KB", mid.KilobytesPerBoard <= 400);
+            Target("Memory ≤ 1 MB per open board at 10k leads", mid.KilobytesPerBoard.ToString("0", inv) + " KB", mid.KilobytesPerBoard <= 1024);
+        }
         if (results.FirstOrDefault(r => r.Leads == 100_000) is { Export: { } export })
             Target("Export of 100,000 leads ≥ 20,000 rows/s, flat memory",
                 export.RowsPerSecond.ToString("N0", inv) + " rows/s, peak growth " + export.PeakGrowthMegabytes.ToString("0.0", inv) + " MB " +
@@ -102,6 +124,9 @@ public static class Report
             Line(note);
         return md.ToString();
     }
+
+    private static string LoadAverage() =>
+        File.Exists("/proc/loadavg") ? string.Join(" / ", File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "unknown";
 
     /// <summary>Where a target is missed, what the numbers say about why (kept next to the table they explain).</summary>
     private static IEnumerable<string> Notes(IReadOnlyList<SizeResult> results)
@@ -124,12 +149,18 @@ public static class Report
         }
         foreach (var r in results.Where(r => r.ReadRatio > 1.5))
             yield return string.Create(inv, $"- **At {r.Leads:N0} leads the service read takes ×{r.ReadRatio:0.00} the raw statement** " +
-                $"({r.ServiceRead - r.RawRead:0.0} ms more). The gap is in the SQL, not in EF Core (it maps ~150 rows): the service's " +
-                $"{r.Statements} statements are written for every filter (search, deal, party, owner, dates, a Sales user's own leads), ") +
-                "so the totals and the cards both start from one filtered set of leads joined to their deals and carry the card " +
-                "columns through it, which keeps cards, totals and chart in agreement under any filter; the raw statement is written " +
-                "for the unfiltered board alone (totals from stage and deal only, cards straight from the stage index). " +
-                "Not yet done: a second, specialised plan for the unfiltered board, the view managers open most.";
+                $"({r.ServiceRead - r.RawRead:0.0} ms more). ") + "Its work no longer grows with the leads (the totals are a lookup of the " +
+                "totals the database keeps, the cards are read down the stage index: compare the 100,000-lead figure), so at small " +
+                "sizes what remains is a fixed cost: 3 round trips through EF Core where the raw statement makes one, and planning " +
+                "the cards' statement (~5 ms, measured with EXPLAIN ANALYZE). Measured on a shared machine (load above): " +
+                "each figure is a median of 3 iterations.";
+        if (results.Any(r => r.StatementsPerChange.Any(f => f.Views > 1 && f.Statements > 3 * f.Views)))
+            yield return "- **Statements per change above 3 per view** (100 boards over 10 views): a read is shared while it is " +
+                "under way; a board asking after its view's read has finished starts another. The faster the read, the more often " +
+                "that happens (most at 1,000 leads).";
+        yield return "- **Which boards read kept totals:** unfiltered boards (a manager's; a Sales user's own and unassigned leads) " +
+            "and boards filtered by owner. A board filtered by deal, organization, person, close dates, next step or search counts " +
+            "its totals from its leads as before; those views are not measured here.";
     }
 
     internal static string CpuModel()

@@ -74,6 +74,8 @@ public static class DataServiceCollectionExtensions
         services.AddScoped<NextSteps.NextStepService>();
         services.AddHostedService(sp => new ChangeListener(connectionString, sp.GetRequiredService<ChangeNotifier>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<ChangeListener>>()));
+        services.AddHostedService(sp => new BoardTotalsCompaction(connectionString,
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<BoardTotalsCompaction>>()));
         return services;
     }
 }

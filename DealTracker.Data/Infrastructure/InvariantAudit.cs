@@ -37,6 +37,7 @@ public static class InvariantAudit
         ("a deal's probability is between 0 and 100", """
             SELECT count(*) FROM deals WHERE probability < 0 OR probability > 100
             """),
+        ("the board's kept totals equal a count of the leads", Migrations.BoardTotalsSql.Differences),
     ];
 
     /// <summary>The number of rows breaking each invariant (all 0 when the database is sound).</summary>

@@ -110,14 +110,48 @@ internal sealed class PipelineQuery
 
     /// <summary>The filtered leads with what the board needs of their status and deal.</summary>
     public string FilteredLeads(string extraCondition = "TRUE") => $"""
-        SELECT l.id, l.title, l.deal_id, l.owner_user_id, {Stage} AS stage, {StageSince} AS stage_since,
-               COALESCE(s.xmin::text::bigint, 0) AS version,
-               d.name AS deal_name, d.value_amount, COALESCE(d.value_currency, '{Currencies.Default}') AS currency, d.probability,
-               d.close_date, l.next_step, l.next_step_due_on, l.next_step_due_time
+        SELECT {BoardColumns(Stage, StageSince)}
         FROM leads l
         LEFT JOIN lead_status s ON s.lead_id = l.id
         JOIN deals d ON d.id = l.deal_id
         WHERE {_where} AND {extraCondition}
+        """;
+
+    /// <summary>
+    /// The filtered leads of the column named by <paramref name="stage"/> (an SQL expression) in the board's order,
+    /// latest move first, at most <paramref name="take"/> of them, after <paramref name="after"/> when given. A stage's
+    /// leads are read down the index on lead_status (stage, stage_entered_at, lead_id), so a page costs its cards, not
+    /// the column; the "(no stage)" column (leads without a status row) is read from leads by their last change.
+    /// </summary>
+    public string ColumnLeads(string stage, string take, PipelineCursor? after)
+    {
+        string Keyset(string since, string id) => after is null
+            ? ""
+            : $" AND ({since}, {id}) < ({Add(after.StageSince, NpgsqlDbType.TimestampTz)}, {Add(after.LeadId, NpgsqlDbType.Bigint)})";
+        return $"""
+            (SELECT {BoardColumns("s.stage", "s.stage_entered_at")}
+             FROM lead_status s
+             JOIN leads l ON l.id = s.lead_id
+             JOIN deals d ON d.id = l.deal_id
+             WHERE s.stage = {stage} AND {_where}{Keyset("s.stage_entered_at", "s.lead_id")}
+             ORDER BY s.stage_entered_at DESC, s.lead_id DESC
+             LIMIT {take})
+            UNION ALL
+            (SELECT {BoardColumns($"'{PipelineColumn.NoStage}'", "l.updated_at")}
+             FROM leads l
+             LEFT JOIN lead_status s ON s.lead_id = l.id
+             JOIN deals d ON d.id = l.deal_id
+             WHERE {stage} = '{PipelineColumn.NoStage}' AND s.lead_id IS NULL AND {_where}{Keyset("l.updated_at", "l.id")}
+             ORDER BY l.updated_at DESC, l.id DESC
+             LIMIT {take})
+            """;
+    }
+
+    private static string BoardColumns(string stage, string stageSince) => $"""
+        l.id, l.title, l.deal_id, l.owner_user_id, {stage} AS stage, {stageSince} AS stage_since,
+               COALESCE(s.xmin::text::bigint, 0) AS version,
+               d.name AS deal_name, d.value_amount, COALESCE(d.value_currency, '{Currencies.Default}') AS currency, d.probability,
+               d.close_date, l.next_step, l.next_step_due_on, l.next_step_due_time
         """;
 
     /// <summary>

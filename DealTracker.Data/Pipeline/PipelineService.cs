@@ -43,7 +43,9 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
             .Select(p => new { p.Value, p.IsActive, p.IsClosed, p.NeedsReason })
             .ToListAsync(ct);
 
-        var totals = await ReadTotalsAsync(db, filter, actor, ct);
+        var totals = MaintainedTotals.For(actor, filter) is { } maintained
+            ? await maintained.ReadAsync(db, ct)
+            : await CountTotalsAsync(db, filter, actor, ct);
         var leadCounts = totals.Where(t => t.Stage is not null && t.Currency is null)
             .ToDictionary(t => t.Stage!, t => t.Leads);
 
@@ -91,14 +93,15 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         return new PipelineFilterNames(deal, org, ind);
     }
 
-    private static IReadOnlyList<CurrencyAmount> Money(IEnumerable<TotalRow> rows) =>
+    private static IReadOnlyList<CurrencyAmount> Money(IEnumerable<PipelineTotalRow> rows) =>
         OpenMoney.Ordered(rows.Select(r => new CurrencyAmount(r.Currency!, r.Deals, r.Value, r.Weighted)));
 
     /// <summary>
     /// Per column: the lead count, and per currency the deals, value and weighted value, each deal once per column.
-    /// Rows without a stage are the open total (<see cref="OpenMoney"/>) of the filtered leads.
+    /// Rows without a stage are the open total (<see cref="OpenMoney"/>) of the filtered leads. Counted from the leads,
+    /// for a filter the <see cref="MaintainedTotals"/> do not cover.
     /// </summary>
-    private async Task<List<TotalRow>> ReadTotalsAsync(DealTrackerDbContext db, PipelineFilter filter,
+    private async Task<List<PipelineTotalRow>> CountTotalsAsync(DealTrackerDbContext db, PipelineFilter filter,
         IActingUser actor, CancellationToken ct)
     {
         var q = new PipelineQuery(filter, actor, Clock);
@@ -114,7 +117,7 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
             UNION ALL
             SELECT NULL, o.currency, 0, o.deals, o.value, o.weighted FROM ({OpenMoney.PerCurrency("money", stageCategory)}) o
             """;
-        return await db.Database.SqlQueryRaw<TotalRow>(sql, q.Parameters.ToArray<object>()).ToListAsync(ct);
+        return await db.Database.SqlQueryRaw<PipelineTotalRow>(sql, q.Parameters.ToArray<object>()).ToListAsync(ct);
     }
 
     /// <summary>
@@ -127,23 +130,16 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
         var q = new PipelineQuery(filter, actor, Clock);
         var stages = q.Add(columns.Select(c => c.Stage).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
         var takes = q.Add(columns.Select(c => c.Take).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
-        var keyset = after is null
-            ? ""
-            : $" AND ({PipelineQuery.StageSince}, l.id) < ({q.Add(after.StageSince, NpgsqlDbType.TimestampTz)}, {q.Add(after.LeadId, NpgsqlDbType.Bigint)})";
         var sql = $"""
             SELECT f.id AS lead_id, f.title, f.stage, f.deal_id, f.deal_name, f.value_amount AS value, f.currency,
                    f.probability, f.close_date, f.stage_since, f.version, f.next_step, f.next_step_due_on, f.next_step_due_time,
-                   {Leads.LeadParty.SqlFunction}(f.id) AS party_name,
+                   party.name AS party_name,
                    (SELECT u.display_name FROM users u WHERE u.id = f.owner_user_id) AS owner_name
             FROM unnest({stages}, {takes}) AS c(stage, take)
-            CROSS JOIN LATERAL (
-                {q.FilteredLeads($"{PipelineQuery.Stage} = c.stage" + keyset)}
-                ORDER BY {PipelineQuery.StageSince} DESC, l.id DESC
-                LIMIT c.take) f
+            CROSS JOIN LATERAL ({q.ColumnLeads("c.stage", "c.take", after)}) f
+            LEFT JOIN LATERAL {Leads.LeadParty.SetFunction}(f.id) AS party(name) ON TRUE
             ORDER BY f.stage, f.stage_since DESC, f.id DESC
             """;
         return await db.Database.SqlQueryRaw<PipelineCard>(sql, q.Parameters.ToArray<object>()).ToListAsync(ct);
     }
-
-    private sealed record TotalRow(string? Stage, string? Currency, int Leads, int Deals, decimal Value, decimal Weighted);
 }

@@ -3,13 +3,15 @@ using DealTracker.Data.History;
 using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Live;
 using DealTracker.Data.Notes;
+using DealTracker.Web.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace DealTracker.Web.Components.Pages.History;
 
 /// <summary>
 /// A record's history, newest first and grouped by day (in the app's time zone), with a kind filter and "show older".
-/// Live: a committed change to the record, from anyone on any app instance, re-reads what is shown.
+/// Live: a committed change to the record, from anyone on any app instance, re-reads what is shown (through
+/// <see cref="CircuitChanges"/>, so a tab whose browser went away reads nothing).
 /// </summary>
 public sealed partial class RecordTimeline
 {
@@ -19,7 +21,7 @@ public sealed partial class RecordTimeline
         [(null, "All"), (HistoryKinds.Change, "Changes"), (HistoryKinds.Note, "Notes"), (HistoryKinds.NextStep, "Next steps")];
 
     [Inject] private TimelineService Timelines { get; set; } = null!;
-    [Inject] private ChangeNotifier Changes { get; set; } = null!;
+    [Inject] private CircuitChanges Changes { get; set; } = null!;
     [Inject] private AppClock Clock { get; set; } = null!;
 
     /// <summary>One of <see cref="HistoryRecordTypes"/>.</summary>
@@ -50,12 +52,13 @@ public sealed partial class RecordTimeline
         : $"No {KindOptions.First(o => o.Kind == _kind).Label.ToLowerInvariant()} yet.";
 
     protected override void OnInitialized() =>
-        // Subscribe before the first read, so a change committed meanwhile is not missed.
+        // Subscribe before the first read, so a change committed meanwhile is not missed. Only while the browser is
+        // connected: a closed tab reads nothing, a reconnected one catches up once.
         _subscription = Changes.Subscribe(async batch =>
         {
             if (batch.Resync || batch.Changes.Any(Concerns))
                 await InvokeAsync(RefreshAsync);
-        });
+        }, () => InvokeAsync(RefreshAsync));
 
     protected override async Task OnParametersSetAsync()
     {
