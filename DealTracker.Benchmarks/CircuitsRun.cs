@@ -286,6 +286,14 @@ public static class CircuitsRun
                 Line($"- {Escape(e)}");
         }
         Line();
+        Line("What limits it: the app, PostgreSQL and the driver share the machine's cores, so once the app's CPU nears " +
+             "them, move-to-display grows with the queue. Every move re-renders the board of every circuit that shows it: " +
+             "each circuit diffs its own board and sends its own batch, so the CPU a move costs grows with the circuits " +
+             "watching. Statements per change grow with the circuits too, because a view's read is shared only while it runs: " +
+             "a circuit whose refresh starts after the read finished reads again (keeping each view's finished result until the " +
+             "next change would hold it at one read per view). Each board circuit holds about 3 MB. Two instances on the same " +
+             "cores add no CPU, so here they only spread the memory; on two machines they would halve each one's work.");
+        Line();
         Line("How the numbers are taken:");
         Line();
         Line(string.Create(inv, $"- **The driver** (`DealTracker.LoadDriver`) is a Blazor Server client without a browser: for each circuit it " +
