@@ -122,8 +122,10 @@ public sealed class PipelineKeyboardBrowserTests(BrowserFixture browser) : IClas
         await card.FocusAsync();
 
         await page.Keyboard.PressAsync("m");
-        await page.Locator("[data-testid='move-to-Proposal']").FocusAsync();
-        await page.Keyboard.PressAsync("Enter");
+        // The dialog takes the focus itself once it has opened; choosing before that, the key can land where the focus
+        // was taken from. Wait until the focus is in the dialog, then choose with the keyboard.
+        await page.WaitForFunctionAsync("() => document.activeElement?.closest('[role=dialog]') != null");
+        await page.Locator("[data-testid='move-to-Proposal']").PressAsync("Enter");
 
         var moved = Column(page, "Proposal").Locator($"[data-lead-id='{lead}']");
         await Expect(moved).ToBeFocusedAsync();
