@@ -47,7 +47,7 @@ public sealed class SharedReadCost(string connectionString, long managerId)
         notifier.Publish(new ChangeBatch([]));
         counter.Reset();
         await Task.WhenAll(open.Select(b =>
-            reads.ReadAsync(b.Pipeline.ViewOf(b.Filter, null), notifier.Published, () => b.Pipeline.LoadBoardAsync(b.Filter))));
+            reads.ReadAsync(b.Pipeline.ViewOf(b.Filter), notifier.Published, () => b.Pipeline.LoadBoardAsync(b.Filter))));
         return counter.Count;
     }
 }
