@@ -75,7 +75,7 @@ public partial class PipelinePage
         try
         {
             _names = await Pipeline.GetFilterNamesAsync(filter, _disposed.Token);
-            SetBoard(await Pipeline.LoadBoardAsync(filter, ct: _disposed.Token));
+            SetBoard(await ReadFirstPagesAsync(filter));
             _error = null;
         }
         catch (RuleViolationException refusal)
@@ -99,8 +99,9 @@ public partial class PipelinePage
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(PipelineFilterQuery.ToParameters(filter)));
 
     /// <summary>
-    /// Re-reads the board with the same filter and as many cards per column as the user has loaded, so folds, scroll
-    /// position and "show more" survive. Requests arriving meanwhile are folded into one more read.
+    /// Re-reads the board with the same filter: the view's shared first pages, and on top of them as many cards per
+    /// column as the user has loaded, so folds, scroll position and "show more" survive. Requests arriving meanwhile
+    /// are folded into one more read.
     /// </summary>
     private async Task RefreshAsync()
     {
@@ -124,9 +125,7 @@ public partial class PipelinePage
     {
         var filter = _filter;
         var loaded = _board?.Columns.ToDictionary(c => c.Stage, c => c.Cards.Count);
-        // Boards of the same view on this instance share one read; not cancelled with this page, as others may wait on it.
-        var board = await SharedReads.ReadAsync(Pipeline.ViewOf(filter, loaded), Changes.Published,
-            () => Pipeline.LoadBoardAsync(filter, loaded, CancellationToken.None)).WaitAsync(_disposed.Token);
+        var board = await Pipeline.WithLoadedCardsAsync(await ReadFirstPagesAsync(filter), filter, loaded, _disposed.Token);
         if (filter == _filter)
         {
             SetBoard(board);
@@ -134,6 +133,14 @@ public partial class PipelinePage
         }
         StateHasChanged();
     }
+
+    /// <summary>
+    /// The first page of every column, from this instance's read of the view when one started after the last change
+    /// this circuit was told of (boards of the same view share it); not cancelled with this page, as others may wait on it.
+    /// </summary>
+    private Task<PipelineBoardData> ReadFirstPagesAsync(PipelineFilter filter) =>
+        SharedReads.ReadAsync(Pipeline.ViewOf(filter), Changes.Published,
+            () => Pipeline.LoadBoardAsync(filter, ct: CancellationToken.None)).WaitAsync(_disposed.Token);
 
     private async Task LoadMoreAsync(string stage)
     {
