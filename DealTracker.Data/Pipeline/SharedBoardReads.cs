@@ -25,11 +25,7 @@ public sealed class SharedBoardReads
     {
         _notifier = notifier;
         // Lives as long as the notifier (both are singletons): a published change frees the reads it outdates.
-        notifier.Subscribe(_ =>
-        {
-            DropOutdated();
-            return Task.CompletedTask;
-        });
+        notifier.AfterPublish += DropOutdated;
     }
 
     /// <summary>Views whose read is running or kept (for tests and measurements).</summary>
@@ -47,14 +43,34 @@ public sealed class SharedBoardReads
         {
             if (_reads.TryGetValue(view, out var known) && known.StartedAfterBatch >= seenBatches)
                 return known.Board;
-            done = new TaskCompletionSource<PipelineBoardData>(TaskCreationOptions.RunContinuationsAsynchronously);
-            entry = new Read(_notifier.Published, ++_started, done.Task);
-            _reads[view] = entry;
-            if (_reads.Count > MaxKeptViews)
-                DropOldestFinished();
+            (entry, done) = Register(view);
         }
         _ = RunAsync(view, entry, done, read);
         return done.Task;
+    }
+
+    /// <summary>
+    /// Always a new read, which then serves the view's other boards. For a board opening: it may follow a save of the
+    /// user's own whose notice has not arrived yet, and must show it.
+    /// </summary>
+    public Task<PipelineBoardData> ReadFreshAsync(PipelineView view, Func<Task<PipelineBoardData>> read)
+    {
+        Read entry;
+        TaskCompletionSource<PipelineBoardData> done;
+        lock (_gate)
+            (entry, done) = Register(view);
+        _ = RunAsync(view, entry, done, read);
+        return done.Task;
+    }
+
+    private (Read, TaskCompletionSource<PipelineBoardData>) Register(PipelineView view)
+    {
+        var done = new TaskCompletionSource<PipelineBoardData>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entry = new Read(_notifier.Published, ++_started, done.Task);
+        _reads[view] = entry;
+        if (_reads.Count > MaxKeptViews)
+            DropOldestFinished();
+        return (entry, done);
     }
 
     private async Task RunAsync(PipelineView view, Read entry, TaskCompletionSource<PipelineBoardData> done,

@@ -43,9 +43,11 @@ public sealed class KeptBoardReadTests(DatabaseFixture db) : IClassFixture<Datab
         await new DatabaseProbe(db.ConnectionString).ExecuteAsync(
             "UPDATE leads SET title = title || ' renamed' WHERE title LIKE 'Outdated%'");
         _notifier.Publish(new ChangeBatch([new DataChange("leads", "UPDATE", null)]));
+        var keptAfterTheChange = reads.KeptViews;
         _counter.Reset();
         var after = await Refresh(reads, await ManagerAsync(), filter);
 
+        Assert.Equal(0, keptAfterTheChange); // the outdated board is not held in memory
         Assert.Equal(1, _counter.Count);
         Assert.All(after.Columns.SelectMany(c => c.Cards), card => Assert.EndsWith(" renamed", card.Title));
     }
@@ -91,6 +93,25 @@ public sealed class KeptBoardReadTests(DatabaseFixture db) : IClassFixture<Datab
         Assert.Equal(CardIds(direct), CardIds(board));
         Assert.Equal(PipelineService.PageSize + 15, board.Columns.Single(c => c.Stage == "New").Cards.Count);
         Assert.All(plain.Columns, c => Assert.Equal(PipelineService.PageSize, c.Cards.Count));
+    }
+
+    [Fact]
+    public async Task A_board_opening_reads_afresh_and_its_read_serves_the_views_next_refresh()
+    {
+        var filter = await LeadsAsync("Opening", 8);
+        var reads = new SharedBoardReads(_notifier);
+        var manager = await ManagerAsync();
+        await Refresh(reads, manager, filter);
+        await new DatabaseProbe(db.ConnectionString).ExecuteAsync(
+            "UPDATE leads SET title = title || ' saved' WHERE title LIKE 'Opening%'"); // its notice not yet published
+
+        _counter.Reset();
+        var opened = await reads.ReadFreshAsync(manager.ViewOf(filter), () => manager.LoadBoardAsync(filter));
+        var refreshed = await Refresh(reads, await ManagerAsync(), filter);
+
+        Assert.Equal(1, _counter.Count);
+        Assert.All(opened.Columns.SelectMany(c => c.Cards), card => Assert.EndsWith(" saved", card.Title));
+        Assert.Same(opened, refreshed);
     }
 
     [Fact]

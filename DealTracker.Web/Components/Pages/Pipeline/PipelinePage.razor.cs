@@ -75,7 +75,9 @@ public partial class PipelinePage
         try
         {
             _names = await Pipeline.GetFilterNamesAsync(filter, _disposed.Token);
-            SetBoard(await ReadFirstPagesAsync(filter));
+            // A fresh read (the user may come from a save whose notice is still on its way), shared with the view's other boards.
+            SetBoard(await SharedReads.ReadFreshAsync(Pipeline.ViewOf(filter),
+                () => Pipeline.LoadBoardAsync(filter, ct: CancellationToken.None)).WaitAsync(_disposed.Token));
             _error = null;
         }
         catch (RuleViolationException refusal)
@@ -125,7 +127,11 @@ public partial class PipelinePage
     {
         var filter = _filter;
         var loaded = _board?.Columns.ToDictionary(c => c.Stage, c => c.Cards.Count);
-        var board = await Pipeline.WithLoadedCardsAsync(await ReadFirstPagesAsync(filter), filter, loaded, _disposed.Token);
+        // The view's first pages, from this instance's read that started after the last change this circuit was told of
+        // (boards of the same view share it; not cancelled with this page, as others may wait on it).
+        var firstPages = await SharedReads.ReadAsync(Pipeline.ViewOf(filter), Changes.Published,
+            () => Pipeline.LoadBoardAsync(filter, ct: CancellationToken.None)).WaitAsync(_disposed.Token);
+        var board = await Pipeline.WithLoadedCardsAsync(firstPages, filter, loaded, _disposed.Token);
         if (filter == _filter)
         {
             SetBoard(board);
@@ -133,14 +139,6 @@ public partial class PipelinePage
         }
         StateHasChanged();
     }
-
-    /// <summary>
-    /// The first page of every column, from this instance's read of the view when one started after the last change
-    /// this circuit was told of (boards of the same view share it); not cancelled with this page, as others may wait on it.
-    /// </summary>
-    private Task<PipelineBoardData> ReadFirstPagesAsync(PipelineFilter filter) =>
-        SharedReads.ReadAsync(Pipeline.ViewOf(filter), Changes.Published,
-            () => Pipeline.LoadBoardAsync(filter, ct: CancellationToken.None)).WaitAsync(_disposed.Token);
 
     private async Task LoadMoreAsync(string stage)
     {
