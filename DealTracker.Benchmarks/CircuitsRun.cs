@@ -308,7 +308,7 @@ public static class CircuitsRun
              $"one that never shows it within {DeliveryTimeout.TotalSeconds:0} s as missing."));
         Line(string.Create(inv, $"- **Statements per change:** transactions in the scratch database during the moves (`pg_stat_database`, read " +
              $"after {StatisticsSettle.TotalSeconds:0} s so every backend has published), per move, minus the {baseline:0.#} a move costs with " +
-             $"no board open. A board read runs its statements each in its own transaction."));
+             $"no board open. A board read is one statement in a transaction of its own, a circuit's extra cards another."));
         Line("- **App CPU** is the app processes' CPU time over the moves' wall time; **driver CPU** the benchmark process's (the " +
              "driver and the mover), on the same cores. **RSS** is the app processes' resident memory before and after the circuits " +
              "opened (after one warm-up board per person), and its growth per circuit. Two instances: two app processes behind " +
