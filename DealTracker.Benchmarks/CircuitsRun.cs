@@ -289,9 +289,9 @@ public static class CircuitsRun
         Line("What limits it: the app, PostgreSQL and the driver share the machine's cores, so once the app's CPU nears " +
              "them, move-to-display grows with the queue. Every move re-renders the board of every circuit that shows it: " +
              "each circuit diffs its own board and sends its own batch, so the CPU a move costs grows with the circuits " +
-             "watching. Statements per change grow with the circuits too, because a view's read is shared only while it runs: " +
-             "a circuit whose refresh starts after the read finished reads again (keeping each view's finished result until the " +
-             "next change would hold it at one read per view). Each board circuit holds about 3 MB. Two instances on the same " +
+             "watching. Statements per change follow the open views, not the circuits: a view's read is kept until the next " +
+             "change and shared by every circuit of that view (a circuit that loaded more cards adds one read of its extra " +
+             "cards). Each board circuit holds about 3 MB. Two instances on the same " +
              "cores add no CPU, so here they only spread the memory; on two machines they would halve each one's work.");
         Line();
         Line("How the numbers are taken:");
@@ -308,7 +308,7 @@ public static class CircuitsRun
              $"one that never shows it within {DeliveryTimeout.TotalSeconds:0} s as missing."));
         Line(string.Create(inv, $"- **Statements per change:** transactions in the scratch database during the moves (`pg_stat_database`, read " +
              $"after {StatisticsSettle.TotalSeconds:0} s so every backend has published), per move, minus the {baseline:0.#} a move costs with " +
-             $"no board open. A board read runs its statements each in its own transaction."));
+             $"no board open. A board read is one statement in a transaction of its own, a circuit's extra cards another."));
         Line("- **App CPU** is the app processes' CPU time over the moves' wall time; **driver CPU** the benchmark process's (the " +
              "driver and the mover), on the same cores. **RSS** is the app processes' resident memory before and after the circuits " +
              "opened (after one warm-up board per person), and its growth per circuit. Two instances: two app processes behind " +

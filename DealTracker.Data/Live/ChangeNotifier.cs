@@ -31,9 +31,16 @@ public sealed class ChangeNotifier(ILogger<ChangeNotifier> logger)
     /// <summary>How many batches were published so far: a receiver that stopped listening compares it to know whether it missed any.</summary>
     public long Published => Interlocked.Read(ref _published);
 
+    /// <summary>
+    /// Runs synchronously after each publish, before the subscribers, for in-process caches of what a change outdates
+    /// (not a subscriber: it is no component and costs no read).
+    /// </summary>
+    internal event Action? AfterPublish;
+
     public void Publish(ChangeBatch batch)
     {
         Interlocked.Increment(ref _published);
+        AfterPublish?.Invoke();
         foreach (var handler in _handlers.Values)
             _ = RunAsync(handler, batch);
     }

@@ -1,6 +1,4 @@
 using DealTracker.Data.Identity;
-using Microsoft.EntityFrameworkCore;
-using Npgsql;
 using NpgsqlTypes;
 
 namespace DealTracker.Data.Pipeline;
@@ -44,26 +42,34 @@ internal sealed class MaintainedTotals
         return actor.IsManagerOrAdmin ? new([EveryOwner], null) : new([me!.Value, Unassigned], me);
     }
 
-    public async Task<List<PipelineTotalRow>> ReadAsync(DealTrackerDbContext db, CancellationToken ct)
+    /// <summary>
+    /// The statement reading these totals as <see cref="PipelineTotalRow"/> columns, its values added to
+    /// <paramref name="query"/>'s parameters; its rows go through <see cref="Combine"/>.
+    /// </summary>
+    public string Sql(PipelineQuery query)
     {
-        const string sql = """
+        var keys = query.Add(_ownerKeys, NpgsqlDbType.Array | NpgsqlDbType.Bigint);
+        var twice = query.Add((object?)_countedTwiceFor ?? DBNull.Value, NpgsqlDbType.Bigint);
+        return $"""
             SELECT stage, NULL::text AS currency, sum(leads)::int AS leads, 0 AS deals, 0::numeric AS value, 0::numeric AS weighted
-            FROM board_lead_counts WHERE owner_key = ANY(@keys) GROUP BY stage HAVING sum(leads) > 0
+            FROM board_lead_counts WHERE owner_key = ANY({keys}) GROUP BY stage HAVING sum(leads) > 0
             UNION ALL
             SELECT NULLIF(bucket, ''), currency, 0, sum(deals)::int, sum(value), sum(weighted)
-            FROM board_money WHERE owner_key = ANY(@keys) GROUP BY bucket, currency
+            FROM board_money WHERE owner_key = ANY({keys}) GROUP BY bucket, currency
             UNION ALL
             SELECT NULLIF(m.bucket, ''), m.currency, 0, -count(*)::int, -sum(m.value), -sum(m.weighted)
             FROM board_deal_leads m
             JOIN board_deal_leads u ON u.owner_key = 0 AND u.bucket = m.bucket AND u.deal_id = m.deal_id AND u.leads > 0
-            WHERE m.owner_key = @twice AND m.leads > 0 AND m.value IS NOT NULL
+            WHERE m.owner_key = {twice} AND m.leads > 0 AND m.value IS NOT NULL
             GROUP BY m.bucket, m.currency
             """;
-        var rows = await db.Database.SqlQueryRaw<PipelineTotalRow>(sql,
-                new NpgsqlParameter("keys", NpgsqlDbType.Array | NpgsqlDbType.Bigint) { Value = _ownerKeys },
-                new NpgsqlParameter("twice", NpgsqlDbType.Bigint) { Value = (object?)_countedTwiceFor ?? DBNull.Value })
-            .ToListAsync(ct);
-        return rows.Where(r => r.Currency is null).Concat(rows.Where(r => r.Currency is not null)
+    }
+
+    /// <summary>The rows of <see cref="Sql"/> as the board's totals: the deals counted twice taken off each money row.</summary>
+    public static List<PipelineTotalRow> Combine(IEnumerable<PipelineTotalRow> rows)
+    {
+        var all = rows.ToList();
+        return all.Where(r => r.Currency is null).Concat(all.Where(r => r.Currency is not null)
                 .GroupBy(r => (r.Stage, r.Currency))
                 .Select(g => new PipelineTotalRow(g.Key.Stage, g.Key.Currency, 0, g.Sum(r => r.Deals), g.Sum(r => r.Value), g.Sum(r => r.Weighted)))
                 .Where(r => r.Deals > 0))

@@ -119,15 +119,16 @@ internal sealed class PipelineQuery
 
     /// <summary>
     /// The filtered leads of the column named by <paramref name="stage"/> (an SQL expression) in the board's order,
-    /// latest move first, at most <paramref name="take"/> of them, after <paramref name="after"/> when given. A stage's
-    /// leads are read down the index on lead_status (stage, stage_entered_at, lead_id), so a page costs its cards, not
-    /// the column; the "(no stage)" column (leads without a status row) is read from leads by their last change.
+    /// latest move first, at most <paramref name="take"/> of them, after the card whose stage time and lead id the SQL
+    /// expressions <paramref name="after"/> give, when given. A stage's leads are read down the index on lead_status
+    /// (stage, stage_entered_at, lead_id), so a page costs its cards, not the column; the "(no stage)" column (leads
+    /// without a status row) is read from leads by their last change.
     /// </summary>
-    public string ColumnLeads(string stage, string take, PipelineCursor? after)
+    public string ColumnLeads(string stage, string take, (string StageSince, string LeadId)? after)
     {
-        string Keyset(string since, string id) => after is null
-            ? ""
-            : $" AND ({since}, {id}) < ({Add(after.StageSince, NpgsqlDbType.TimestampTz)}, {Add(after.LeadId, NpgsqlDbType.Bigint)})";
+        string Keyset(string since, string id) => after is { } cursor
+            ? $" AND ({since}, {id}) < ({cursor.StageSince}, {cursor.LeadId})"
+            : "";
         return $"""
             (SELECT {BoardColumns("s.stage", "s.stage_entered_at")}
              FROM lead_status s

@@ -9,7 +9,7 @@ namespace DealTracker.Data.Pipeline;
 
 /// <summary>
 /// Reads the pipeline board: columns in stage order, per-currency money over whole columns, and the first cards of
-/// every column. A board loads in three SQL statements however many leads there are (stages, totals, cards).
+/// every column. A board loads in one SQL statement however many leads there are (stages, totals and cards together).
 /// Moves go through <see cref="Leads.LeadService.MoveLeadToStageAsync"/>. Scoped: every statement sees only the leads
 /// (and deals, in lookups) the injected <see cref="IActingUser"/> may see, so cards, totals and chart agree with it.
 /// </summary>
@@ -25,43 +25,37 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
     public const int MaxCardsPerColumn = 500;
 
     /// <summary>The view this user's board with <paramref name="filter"/> shows, to share one read among its viewers.</summary>
-    public PipelineView ViewOf(PipelineFilter filter, IReadOnlyDictionary<string, int>? loadedPerColumn) =>
-        PipelineView.For(actor, filter, loadedPerColumn);
+    public PipelineView ViewOf(PipelineFilter filter) => PipelineView.For(actor, filter);
 
     /// <summary>
-    /// Loads the board. <paramref name="loadedPerColumn"/> asks for more than the first page in some columns, so a
-    /// live refresh keeps the cards a user has already scrolled to.
+    /// Loads the board in one statement. <paramref name="loadedPerColumn"/> asks for more than the first page in some
+    /// columns (at most <see cref="MaxCardsPerColumn"/>).
     /// </summary>
     public async Task<PipelineBoardData> LoadBoardAsync(PipelineFilter filter,
         IReadOnlyDictionary<string, int>? loadedPerColumn = null, CancellationToken ct = default)
     {
         await using var db = await factory.CreateDbContextAsync(ct);
+        var q = new PipelineQuery(filter, actor, Clock);
+        var maintained = MaintainedTotals.For(actor, filter);
+        var asked = (loadedPerColumn ?? new Dictionary<string, int>())
+            .ToDictionary(c => c.Key, c => Math.Clamp(c.Value, PageSize, MaxCardsPerColumn));
+        var sql = BoardStatement.FirstLoad(q, maintained?.Sql(q) ?? CountTotalsSql(q), asked);
+        var rows = await db.Database.SqlQueryRaw<BoardRow>(sql, q.Parameters.ToArray<object>()).ToListAsync(ct);
 
-        var stages = await db.Picklists.AsNoTracking()
-            .Where(p => p.Category == PicklistCategories.Stage)
-            .OrderBy(p => p.SortOrder).ThenBy(p => p.Id)
-            .Select(p => new { p.Value, p.IsActive, p.IsClosed, p.NeedsReason })
-            .ToListAsync(ct);
-
-        var totals = MaintainedTotals.For(actor, filter) is { } maintained
-            ? await maintained.ReadAsync(db, ct)
-            : await CountTotalsAsync(db, filter, actor, ct);
+        var stages = rows.Where(r => r.Kind == BoardRow.StageKind).ToList();
+        var counted = rows.Where(r => r.Kind == BoardRow.TotalKind).Select(r => r.ToTotal());
+        var totals = maintained is null ? counted.ToList() : MaintainedTotals.Combine(counted);
         var leadCounts = totals.Where(t => t.Stage is not null && t.Currency is null)
             .ToDictionary(t => t.Stage!, t => t.Leads);
 
         // Active stages always get a column; an inactive or unknown value only while leads (under this filter) hold it.
-        var known = stages.Select(s => s.Value).ToHashSet();
-        var columns = stages.Where(s => s.IsActive || leadCounts.ContainsKey(s.Value))
-            .Select(s => (s.Value, s.IsActive, IsKnown: true, s.IsClosed, s.NeedsReason))
+        var known = stages.Select(s => s.Stage!).ToHashSet();
+        var columns = stages.Where(s => s.IsActive || leadCounts.ContainsKey(s.Stage!))
+            .Select(s => (Value: s.Stage!, s.IsActive, IsKnown: true, s.IsClosed, s.NeedsReason))
             .Concat(leadCounts.Keys.Where(k => !known.Contains(k)).Order(StringComparer.Ordinal)
                 .Select(k => (Value: k, IsActive: false, IsKnown: false, IsClosed: false, NeedsReason: false)))
             .ToList();
-
-        var wanted = columns.Where(c => leadCounts.ContainsKey(c.Value))
-            .Select(c => (c.Value, Take: Math.Clamp(loadedPerColumn?.GetValueOrDefault(c.Value) ?? 0, PageSize, MaxCardsPerColumn)))
-            .ToList();
-        var cards = wanted.Count == 0 ? [] : await ReadCardsAsync(db, filter, actor, wanted, after: null, ct);
-        var cardsByStage = cards.ToLookup(c => c.Stage);
+        var cardsByStage = rows.Where(r => r.Kind == BoardRow.CardKind).Select(r => r.ToCard()).ToLookup(c => c.Stage);
 
         return new PipelineBoardData(
             columns.Select(c => new PipelineColumn(c.Value, c.IsActive, c.IsKnown, c.IsClosed, c.NeedsReason,
@@ -71,13 +65,31 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
             Money(totals.Where(t => t.Stage is null)));
     }
 
-    /// <summary>The next page of one column, after the last card the user has.</summary>
-    public async Task<IReadOnlyList<PipelineCard>> LoadMoreAsync(PipelineFilter filter, string stage,
-        PipelineCursor after, CancellationToken ct = default)
+    /// <summary>
+    /// <paramref name="firstPages"/> (a board of first pages, possibly shared with other viewers of the view) with the
+    /// cards this user had loaded beyond them: per column as many as <paramref name="loadedPerColumn"/> says (at most
+    /// <see cref="MaxCardsPerColumn"/>), read in one statement below each column's last card. No statement when no
+    /// column needs more.
+    /// </summary>
+    public async Task<PipelineBoardData> WithLoadedCardsAsync(PipelineBoardData firstPages, PipelineFilter filter,
+        IReadOnlyDictionary<string, int>? loadedPerColumn, CancellationToken ct = default)
     {
-        await using var db = await factory.CreateDbContextAsync(ct);
-        return await ReadCardsAsync(db, filter, actor, [(stage, PageSize)], after, ct);
+        var beyond = firstPages.Columns
+            .Where(c => c.HasMore && c.Cards.Count > 0)
+            .Select(c => (c.Stage, Take: Math.Min(loadedPerColumn?.GetValueOrDefault(c.Stage) ?? 0, MaxCardsPerColumn) - c.Cards.Count,
+                After: PipelineCursor.After(c.Cards[^1])))
+            .Where(c => c.Take > 0)
+            .ToList();
+        if (beyond.Count == 0)
+            return firstPages;
+        var more = (await ReadCardsAfterAsync(filter, beyond, ct)).ToLookup(c => c.Stage);
+        return beyond.Aggregate(firstPages, (board, column) => board.WithMoreCards(column.Stage, more[column.Stage]));
     }
+
+    /// <summary>The next page of one column, after the last card the user has.</summary>
+    public Task<IReadOnlyList<PipelineCard>> LoadMoreAsync(PipelineFilter filter, string stage,
+        PipelineCursor after, CancellationToken ct = default) =>
+        ReadCardsAfterAsync(filter, [(stage, PageSize, after)], ct);
 
     /// <summary>The names of the deal, organization and individual a (bookmarked) filter names by id.</summary>
     public async Task<PipelineFilterNames> GetFilterNamesAsync(PipelineFilter filter, CancellationToken ct = default)
@@ -101,12 +113,10 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
     /// Rows without a stage are the open total (<see cref="OpenMoney"/>) of the filtered leads. Counted from the leads,
     /// for a filter the <see cref="MaintainedTotals"/> do not cover.
     /// </summary>
-    private async Task<List<PipelineTotalRow>> CountTotalsAsync(DealTrackerDbContext db, PipelineFilter filter,
-        IActingUser actor, CancellationToken ct)
+    private static string CountTotalsSql(PipelineQuery q)
     {
-        var q = new PipelineQuery(filter, actor, Clock);
         var stageCategory = q.Add(PicklistCategories.Stage, NpgsqlDbType.Text);
-        var sql = $"""
+        return $"""
             WITH f AS ({q.FilteredLeads()}),
             money AS (SELECT DISTINCT stage, deal_id, value_amount, currency, probability FROM f WHERE value_amount IS NOT NULL)
             SELECT stage, NULL::text AS currency, count(*)::int AS leads, 0 AS deals, 0::numeric AS value, 0::numeric AS weighted
@@ -117,29 +127,16 @@ public sealed class PipelineService(IDbContextFactory<DealTrackerDbContext> fact
             UNION ALL
             SELECT NULL, o.currency, 0, o.deals, o.value, o.weighted FROM ({OpenMoney.PerCurrency("money", stageCategory)}) o
             """;
-        return await db.Database.SqlQueryRaw<PipelineTotalRow>(sql, q.Parameters.ToArray<object>()).ToListAsync(ct);
     }
 
-    /// <summary>
-    /// The cards of several columns in one statement: per column, the newest moves first, up to its own count.
-    /// The party name (<see cref="Leads.LeadParty"/>) is looked up only for the cards returned.
-    /// </summary>
-    private async Task<List<PipelineCard>> ReadCardsAsync(DealTrackerDbContext db, PipelineFilter filter,
-        IActingUser actor, IReadOnlyList<(string Stage, int Take)> columns, PipelineCursor? after, CancellationToken ct)
+    /// <summary>Per column, up to its take of the cards below its cursor card (the party and owner looked up for those only).</summary>
+    private async Task<IReadOnlyList<PipelineCard>> ReadCardsAfterAsync(PipelineFilter filter,
+        IReadOnlyList<(string Stage, int Take, PipelineCursor After)> columns, CancellationToken ct)
     {
+        await using var db = await factory.CreateDbContextAsync(ct);
         var q = new PipelineQuery(filter, actor, Clock);
-        var stages = q.Add(columns.Select(c => c.Stage).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Text);
-        var takes = q.Add(columns.Select(c => c.Take).ToArray(), NpgsqlDbType.Array | NpgsqlDbType.Integer);
-        var sql = $"""
-            SELECT f.id AS lead_id, f.title, f.stage, f.deal_id, f.deal_name, f.value_amount AS value, f.currency,
-                   f.probability, f.close_date, f.stage_since, f.version, f.next_step, f.next_step_due_on, f.next_step_due_time,
-                   party.name AS party_name,
-                   (SELECT u.display_name FROM users u WHERE u.id = f.owner_user_id) AS owner_name
-            FROM unnest({stages}, {takes}) AS c(stage, take)
-            CROSS JOIN LATERAL ({q.ColumnLeads("c.stage", "c.take", after)}) f
-            LEFT JOIN LATERAL {Leads.LeadParty.SetFunction}(f.id) AS party(name) ON TRUE
-            ORDER BY f.stage, f.stage_since DESC, f.id DESC
-            """;
-        return await db.Database.SqlQueryRaw<PipelineCard>(sql, q.Parameters.ToArray<object>()).ToListAsync(ct);
+        var sql = BoardStatement.CardsAfter(q, columns);
+        var rows = await db.Database.SqlQueryRaw<BoardRow>(sql, q.Parameters.ToArray<object>()).ToListAsync(ct);
+        return rows.Select(r => r.ToCard()).ToList();
     }
 }

@@ -3,56 +3,117 @@ using DealTracker.Data.Live;
 namespace DealTracker.Data.Pipeline;
 
 /// <summary>
-/// One board read per open view on this app instance, not one per viewer: boards of the same
-/// <see cref="PipelineView"/> asking for a refresh while a read of that view is under way get its result, provided it
-/// started after the change they were told about (otherwise it may predate the change, and a new read starts).
+/// One board read per open view on this app instance and change, not one per viewer. A board asking for its
+/// <see cref="PipelineView"/> gets the read of that view that started after the last change it was told of, running
+/// or finished; otherwise a new read starts (an older read may predate that change). Finished reads are kept until
+/// the next change is published (at most <see cref="MaxKeptViews"/> views), so boards refreshing one after the other
+/// share them too.
 /// </summary>
-public sealed class SharedBoardReads(ChangeNotifier notifier)
+public sealed class SharedBoardReads
 {
-    private readonly Lock _gate = new();
-    private readonly Dictionary<PipelineView, InFlight> _reads = [];
+    /// <summary>Finished reads kept at once; beyond it the oldest finished one goes (running reads are never dropped).</summary>
+    public const int MaxKeptViews = 64;
 
-    private sealed record InFlight(long StartedAfterBatch, Task<PipelineBoardData> Board);
+    private readonly ChangeNotifier _notifier;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<PipelineView, Read> _reads = [];
+    private long _started;
+
+    private sealed record Read(long StartedAfterBatch, long Sequence, Task<PipelineBoardData> Board);
+
+    public SharedBoardReads(ChangeNotifier notifier)
+    {
+        _notifier = notifier;
+        // Lives as long as the notifier (both are singletons): a published change frees the reads it outdates.
+        notifier.AfterPublish += DropOutdated;
+    }
+
+    /// <summary>Views whose read is running or kept (for tests and measurements).</summary>
+    public int KeptViews
+    {
+        get { lock (_gate) return _reads.Count; }
+    }
 
     /// <param name="seenBatches">The <see cref="ChangeNotifier.Published"/> count the caller has been told about.</param>
     public Task<PipelineBoardData> ReadAsync(PipelineView view, long seenBatches, Func<Task<PipelineBoardData>> read)
     {
-        InFlight entry;
+        Read entry;
         TaskCompletionSource<PipelineBoardData> done;
         lock (_gate)
         {
-            if (_reads.TryGetValue(view, out var running) && running.StartedAfterBatch >= seenBatches)
-                return running.Board;
-            done = new TaskCompletionSource<PipelineBoardData>(TaskCreationOptions.RunContinuationsAsynchronously);
-            entry = new InFlight(notifier.Published, done.Task);
-            _reads[view] = entry;
+            if (_reads.TryGetValue(view, out var known) && known.StartedAfterBatch >= seenBatches)
+                return known.Board;
+            (entry, done) = Register(view);
         }
         _ = RunAsync(view, entry, done, read);
         return done.Task;
     }
 
-    private async Task RunAsync(PipelineView view, InFlight entry, TaskCompletionSource<PipelineBoardData> done,
+    /// <summary>
+    /// Always a new read, which then serves the view's other boards. For a board opening: it may follow a save of the
+    /// user's own whose notice has not arrived yet, and must show it.
+    /// </summary>
+    public Task<PipelineBoardData> ReadFreshAsync(PipelineView view, Func<Task<PipelineBoardData>> read)
+    {
+        Read entry;
+        TaskCompletionSource<PipelineBoardData> done;
+        lock (_gate)
+            (entry, done) = Register(view);
+        _ = RunAsync(view, entry, done, read);
+        return done.Task;
+    }
+
+    private (Read, TaskCompletionSource<PipelineBoardData>) Register(PipelineView view)
+    {
+        var done = new TaskCompletionSource<PipelineBoardData>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var entry = new Read(_notifier.Published, ++_started, done.Task);
+        _reads[view] = entry;
+        if (_reads.Count > MaxKeptViews)
+            DropOldestFinished();
+        return (entry, done);
+    }
+
+    private async Task RunAsync(PipelineView view, Read entry, TaskCompletionSource<PipelineBoardData> done,
         Func<Task<PipelineBoardData>> read)
     {
         try
         {
             var board = await read();
-            Forget(view, entry);
+            if (!view.KeepsUntilNextChange)
+                Forget(view, entry);
             done.SetResult(board);
         }
         catch (Exception ex)
         {
-            Forget(view, entry);
+            Forget(view, entry); // a failed read is never handed to the next board: it tries again
             done.SetException(ex);
         }
     }
 
-    private void Forget(PipelineView view, InFlight entry)
+    private void Forget(PipelineView view, Read entry)
     {
         lock (_gate)
         {
             if (_reads.TryGetValue(view, out var current) && ReferenceEquals(current, entry))
                 _reads.Remove(view);
         }
+    }
+
+    private void DropOutdated()
+    {
+        var published = _notifier.Published;
+        lock (_gate)
+        {
+            foreach (var (view, entry) in _reads.ToList())
+                if (entry.StartedAfterBatch < published)
+                    _reads.Remove(view);
+        }
+    }
+
+    private void DropOldestFinished()
+    {
+        var oldest = _reads.Where(r => r.Value.Board.IsCompleted).MinBy(r => r.Value.Sequence);
+        if (oldest.Value is not null)
+            _reads.Remove(oldest.Key);
     }
 }

@@ -26,7 +26,7 @@ public sealed class PipelineStatementCountTests(DatabaseFixture db) : IClassFixt
         var salesMine = await CountAsync(counter, () => sales.LoadBoardAsync(new PipelineFilter(Mine: true)));
 
         Assert.Equal(5000L, await db.ScalarAsync<long>("SELECT count(*) FROM leads"));
-        Assert.Equal(3, small.Statements);
+        Assert.Equal(1, small.Statements);
         Assert.Equal(small.Statements, large.Statements);
         Assert.Equal(small.Statements, filtered.Statements);
         Assert.Equal(small.Statements, asSales.Statements);

@@ -75,7 +75,9 @@ public partial class PipelinePage
         try
         {
             _names = await Pipeline.GetFilterNamesAsync(filter, _disposed.Token);
-            SetBoard(await Pipeline.LoadBoardAsync(filter, ct: _disposed.Token));
+            // A fresh read (the user may come from a save whose notice is still on its way), shared with the view's other boards.
+            SetBoard(await SharedReads.ReadFreshAsync(Pipeline.ViewOf(filter),
+                () => Pipeline.LoadBoardAsync(filter, ct: CancellationToken.None)).WaitAsync(_disposed.Token));
             _error = null;
         }
         catch (RuleViolationException refusal)
@@ -99,8 +101,9 @@ public partial class PipelinePage
         Navigation.NavigateTo(Navigation.GetUriWithQueryParameters(PipelineFilterQuery.ToParameters(filter)));
 
     /// <summary>
-    /// Re-reads the board with the same filter and as many cards per column as the user has loaded, so folds, scroll
-    /// position and "show more" survive. Requests arriving meanwhile are folded into one more read.
+    /// Re-reads the board with the same filter: the view's shared first pages, and on top of them as many cards per
+    /// column as the user has loaded, so folds, scroll position and "show more" survive. Requests arriving meanwhile
+    /// are folded into one more read.
     /// </summary>
     private async Task RefreshAsync()
     {
@@ -124,9 +127,11 @@ public partial class PipelinePage
     {
         var filter = _filter;
         var loaded = _board?.Columns.ToDictionary(c => c.Stage, c => c.Cards.Count);
-        // Boards of the same view on this instance share one read; not cancelled with this page, as others may wait on it.
-        var board = await SharedReads.ReadAsync(Pipeline.ViewOf(filter, loaded), Changes.Published,
-            () => Pipeline.LoadBoardAsync(filter, loaded, CancellationToken.None)).WaitAsync(_disposed.Token);
+        // The view's first pages, from this instance's read that started after the last change this circuit was told of
+        // (boards of the same view share it; not cancelled with this page, as others may wait on it).
+        var firstPages = await SharedReads.ReadAsync(Pipeline.ViewOf(filter), Changes.Published,
+            () => Pipeline.LoadBoardAsync(filter, ct: CancellationToken.None)).WaitAsync(_disposed.Token);
+        var board = await Pipeline.WithLoadedCardsAsync(firstPages, filter, loaded, _disposed.Token);
         if (filter == _filter)
         {
             SetBoard(board);
