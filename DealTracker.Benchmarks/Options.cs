@@ -29,7 +29,7 @@ public sealed record Options(string Server, IReadOnlyList<int> Sizes, string Out
                 case "--sizes": sizes = [.. args[i + 1].Split(',').Select(int.Parse).Order()]; sizesGiven = true; break;
                 case "--out": output = args[i + 1]; break;
                 case "--pages": pages = int.Parse(args[i + 1]); break;
-                case "--mode" when args[i + 1] is "board" or "invariants" or "search" or "import" or "history" or "circuits" or "export": mode = args[i + 1]; break;
+                case "--mode" when args[i + 1] is "board" or "invariants" or "search" or "import" or "history" or "circuits" or "export" or "memory": mode = args[i + 1]; break;
                 case "--operations": operations = int.Parse(args[i + 1]); break;
                 case "--workers": workers = int.Parse(args[i + 1]); break;
                 case "--circuits": circuits = [.. args[i + 1].Split(',').Select(int.Parse).Order()]; break;

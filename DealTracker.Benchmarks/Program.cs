@@ -27,6 +27,7 @@ public static class BenchmarkProgram
             Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode history [--sizes 10000] [--out docs/benchmarks.md]");
             Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode export [--sizes 100000] [--out docs/benchmarks.md]");
             Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode circuits [--sizes 10000] [--circuits 100,500,1000] [--seconds 60] [--out docs/benchmarks.md]");
+            Console.Error.WriteLine("       DealTracker.Benchmarks <server connection string> --mode memory [--sizes 10000] [--pages 20] [--out docs/benchmarks.md]");
             return 2;
         }
 
@@ -42,6 +43,8 @@ public static class BenchmarkProgram
             return await ExportRun.RunAsync(options);
         if (options.Mode == "circuits")
             return await CircuitsRun.RunAsync(options);
+        if (options.Mode == "memory")
+            return await MemoryRun.RunAsync(options);
 
         var total = Stopwatch.StartNew();
         var results = new List<SizeResult>();

@@ -4,7 +4,7 @@ namespace DealTracker.Benchmarks;
 
 /// <summary>
 /// docs/benchmarks.md holds the board figures and, each between two markers of its own, the sections of the other
-/// modes (random operations, search, import, history, circuits, export): each mode rewrites its own part and keeps the others'.
+/// modes (random operations, search, import, history, circuits, export, memory): each mode rewrites its own part and keeps the others'.
 /// </summary>
 public static partial class ReportSection
 {
@@ -14,6 +14,7 @@ public static partial class ReportSection
     public const string History = "history";
     public const string Export = "export";
     public const string Circuits = "circuits";
+    public const string Memory = "memory";
 
     [GeneratedRegex(@"<!-- (?<name>[a-z-]+):start -->.*?<!-- \k<name>:end -->", RegexOptions.Singleline)]
     private static partial Regex MarkedSection();

@@ -4,7 +4,7 @@
 # With no DEALTRACKER_BENCH_PG (a connection string to a server where the user may create databases) it uses the
 # local PostgreSQL of scripts/run.sh (.pgdata/, port 54329), starting it if needed.
 # Extra arguments go to the program: --sizes 1000,10000  --out path.md  --pages 20
-# --mode invariants, import, search, history, circuits or export measures only that, into its own section of the file (see the README).
+# --mode invariants, import, search, history, circuits, export or memory measures only that, into its own section of the file (see the README).
 set -euo pipefail
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo"

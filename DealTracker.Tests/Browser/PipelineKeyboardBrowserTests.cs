@@ -2,6 +2,7 @@ using DealTracker.Data;
 using DealTracker.Data.Identity;
 using DealTracker.Data.Pipeline;
 using DealTracker.Tests.Support;
+using DealTracker.Web.Components.Pages.Pipeline;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -159,24 +160,32 @@ public sealed class PipelineKeyboardBrowserTests(BrowserFixture browser) : IClas
     }
 
     [Fact]
-    public async Task Down_on_the_last_loaded_card_loads_more_and_goes_on_to_the_next_card()
+    public async Task The_board_draws_few_cards_at_first_and_Down_on_the_last_drawn_card_goes_on_to_the_next_one()
     {
         var data = new TestData(_services);
         var deal = await data.DealAsync();
         for (var i = 0; i < PipelineService.PageSize + 2; i++)
             await data.LeadAsync(dealId: deal, title: $"Keyboardpaging {i:00}", stage: "Proposal");
         var page = await BoardAsync("?q=Keyboardpaging");
-        await Expect(Cards(page, "Proposal")).ToHaveCountAsync(PipelineService.PageSize);
+        // The first interactive render stays light: a column draws its first cards, and says how many it does not.
+        await Expect(Cards(page, "Proposal")).ToHaveCountAsync(PipelineBoard.FirstCards);
+        await Expect(Column(page, "Proposal").Locator("[data-testid=load-more]"))
+            .ToHaveTextAsync($"Show more ({PipelineService.PageSize + 2 - PipelineBoard.FirstCards} not shown)");
 
         await Cards(page, "Proposal").First.FocusAsync();
         await page.Keyboard.PressAsync("End");
         await ExpectFocusedAsync(page, Cards(page, "Proposal").Last);
         await page.Keyboard.PressAsync("ArrowDown");
 
+        // Every card stays reachable: the drawn ones, the loaded ones beyond them and the ones not loaded yet.
         await Expect(Cards(page, "Proposal")).ToHaveCountAsync(PipelineService.PageSize + 2);
-        await ExpectFocusedAsync(page, Cards(page, "Proposal").Nth(PipelineService.PageSize));
+        await ExpectFocusedAsync(page, Cards(page, "Proposal").Nth(PipelineBoard.FirstCards));
+        await page.Keyboard.PressAsync("ArrowDown");
+        await ExpectFocusedAsync(page, Cards(page, "Proposal").Nth(PipelineBoard.FirstCards + 1));
+        await Cards(page, "Proposal").Nth(PipelineService.PageSize).FocusAsync();
         await page.Keyboard.PressAsync("ArrowDown");
         await ExpectFocusedAsync(page, Cards(page, "Proposal").Nth(PipelineService.PageSize + 1));
+        await Expect(Column(page, "Proposal").Locator("[data-testid=load-more]")).ToHaveCountAsync(0);
     }
 
     [Fact]

@@ -175,4 +175,20 @@ public sealed class PipelineBoardTests : ComponentTestBase
         Assert.Contains("Olivia Owner", badge);
         Assert.Contains("Unassigned", host.Find($"[data-lead-id='{open}'] [data-testid=owner-badge]").TextContent);
     }
+
+    [Fact]
+    public async Task A_cards_text_is_shown_as_typed_never_as_markup()
+    {
+        // A card's text is built as markup (LeadCardMarkup): every value in it must arrive encoded.
+        var title = TestData.Unique("<b>Bold</b> & \"quoted\" <script>alert(1)</script>");
+        var deal = await Data.DealAsync(name: TestData.Unique("<img src=x onerror=alert(1)> deal"));
+        var lead = await Data.LeadAsync(dealId: deal, title: title, stage: "Discovery");
+
+        var host = RenderBoard(await Pipeline.LoadBoardAsync(new PipelineFilter()));
+
+        var card = host.Find($"[data-lead-id='{lead}']");
+        Assert.Equal(title, card.QuerySelector("[data-testid=lead-card-title]")!.TextContent);
+        Assert.Contains("<img src=x onerror=alert(1)> deal", card.TextContent);
+        Assert.Empty(card.QuerySelectorAll("b, script, img"));
+    }
 }

@@ -5,6 +5,7 @@ using DealTracker.Web.Components.Pages.Pipeline;
 using Microsoft.AspNetCore.Components;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 
 namespace DealTracker.Tests.Components;
 
@@ -64,5 +65,25 @@ public sealed class PipelineToolbarTests : ComponentTestBase
         again.WaitForElement("[data-testid=pipeline-chart]");
         Assert.Equal("true", again.Find("[data-testid=toggle-compact]").GetAttribute("aria-pressed"));
         Assert.Equal("true", again.Find("[data-testid=toggle-chart]").GetAttribute("aria-pressed"));
+    }
+
+    [Fact]
+    public async Task The_owner_list_holds_its_owners_only_while_open_and_choosing_one_filters_the_board_by_them()
+    {
+        var owner = await Services.CreateUserAsync(Roles.Sales, "Ownerlist Person");
+        var lead = await Data.LeadAsync(title: "Ownerlist lead", stage: "New");
+        var page = RenderPage("?q=Ownerlist");
+        page.WaitForElement($"[data-lead-id='{lead}']");
+        // Closed, the list is "Any owner" and "Unassigned" only: each owner would be two components kept while the board is open.
+        Assert.Equal(2, page.FindComponent<PipelineFilters>().FindComponents<MudSelectItem<string>>().Count);
+
+        await page.Find(".pipeline-filter-owner .mud-input-control").MouseDownAsync(new());
+        page.WaitForAssertion(() => Assert.Contains(page.FindAll(".mud-popover-open .mud-list-item"),
+            item => item.TextContent.Trim() == "Ownerlist Person"));
+        await page.FindAll(".mud-popover-open .mud-list-item").Single(i => i.TextContent.Trim() == "Ownerlist Person").ClickAsync(new());
+
+        page.WaitForAssertion(() => Assert.Contains($"owner={owner}", Services.GetRequiredService<NavigationManager>().Uri));
+        page.WaitForAssertion(() => Assert.Equal("Ownerlist Person",
+            page.Find(".pipeline-filter-owner input").GetAttribute("value")));
     }
 }

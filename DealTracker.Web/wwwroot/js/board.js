@@ -4,7 +4,7 @@ document.addEventListener('dragstart', e => {
     const shell = e.target instanceof Element ? e.target.closest('.board-card') : null;
     if (shell && e.dataTransfer) {
         e.dataTransfer.effectAllowed = 'move';
-        e.dataTransfer.setData('text/plain', shell.dataset.dragLead || '');
+        e.dataTransfer.setData('text/plain', shell.dataset.leadId || '');
     }
 });
 

@@ -26,6 +26,15 @@ public partial class PipelineBoard
     /// <summary>Raised after every move attempt, successful or not, so the page re-reads the board's truth.</summary>
     [Parameter] public EventCallback OnMoved { get; set; }
 
+    /// <summary>
+    /// Cards a column draws at first, of the <see cref="PipelineService.PageSize"/> it loads: more than a screen shows
+    /// (8 compact cards at 1366×900), few enough that the first interactive render stays light, in the browser and in
+    /// the circuit, which keeps every drawn card's render tree while the page is open. "Show more" and the arrow keys
+    /// reach the others: each draws <see cref="PipelineService.PageSize"/> more, loading them when needed.
+    /// </summary>
+    public const int FirstCards = 10;
+
+    private readonly Dictionary<string, int> _limits = [];
     private PipelineBoardData? _shown;
     private List<BoardCard> _cards = [];
     private ILookup<string, BoardCard> _byStage = Array.Empty<BoardCard>().ToLookup(c => c.Stage);
@@ -81,6 +90,15 @@ public partial class PipelineBoard
     private void Regroup() => _byStage = _cards.ToLookup(c => c.Stage);
 
     private IReadOnlyList<BoardCard> CardsIn(string stage) => _byStage[stage].ToList();
+
+    private int LimitOf(string stage) => _limits.GetValueOrDefault(stage, FirstCards);
+
+    private async Task ShowMoreAsync(string stage)
+    {
+        var limit = _limits[stage] = LimitOf(stage) + PipelineService.PageSize;
+        if (Board.Columns.FirstOrDefault(c => c.Stage == stage) is { HasMore: true } column && column.Cards.Count < limit)
+            await OnLoadMore.InvokeAsync(stage);
+    }
 
     private void EndDrag() => (_dragging, _over) = (null, null);
 
