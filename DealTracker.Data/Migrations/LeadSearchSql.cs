@@ -31,6 +31,12 @@ internal static class LeadSearchSql
         SELECT l.id AS lead_id, l.owner_user_id, {Document} AS document FROM leads l JOIN deals d ON d.id = l.deal_id
         """;
 
+    /// <summary>How many leads' search texts differ from what their names say now (0 when the triggers kept up).</summary>
+    public const string Differences = $"""
+        SELECT count(*) FROM ({Recounted}) r FULL JOIN lead_search s ON s.lead_id = r.lead_id
+        WHERE (r.lead_id, r.owner_user_id, r.document) IS DISTINCT FROM (s.lead_id, s.owner_user_id, s.document)
+        """;
+
     public static string Up => $"""
         INSERT INTO lead_search (lead_id, owner_user_id, document) {Recounted};
 
