@@ -2,6 +2,7 @@ using Bunit;
 using DealTracker.Data.Identity;
 using DealTracker.Tests.Support;
 using DealTracker.Web.Components.Shared;
+using MudBlazor;
 
 namespace DealTracker.Tests.Components;
 
@@ -12,8 +13,11 @@ public sealed class OwnerPickerTests : ComponentTestBase
 
     private static async Task<IReadOnlyList<string>> OwnersOfferedAsync(IRenderedComponent<Microsoft.AspNetCore.Components.IComponent> cut)
     {
-        cut.WaitForAssertion(() => Assert.False(cut.Find(".mud-select .mud-input-control").ClassList.Contains("mud-disabled")));
-        await cut.Find(".mud-select .mud-input-control").MouseDownAsync(new());
+        // The picker is disabled until its owners are read; a click before that would open nothing. Wait for the
+        // select itself to be enabled (its parameter, not a CSS class), then open it as a click does.
+        var select = cut.FindComponent<MudSelect<long>>();
+        cut.WaitForAssertion(() => Assert.False(select.Instance.Disabled));
+        await cut.InvokeAsync(() => select.Instance.OpenMenu());
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".mud-popover-open .mud-list-item")));
         return cut.FindAll(".mud-popover-open .mud-list-item").Select(i => i.TextContent.Trim()).ToList();
     }
