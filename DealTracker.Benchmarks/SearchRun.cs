@@ -95,8 +95,8 @@ public static class SearchRun
                         $"Server time in the app's process (service call to result, database round trips included), p50 / p95 of {Runs} " +
                         "after 3 warm-ups. **App-bar search:** `SearchQueries.FindAsync`, the first 5 of each kind (leads, deals, " +
                         "organizations, individuals, contacts) with each kind's total. **`/leads` search:** `LeadQueries.ListAsync`, " +
-                        "the first page of 25 sorted by title with the total. Both through the pg_trgm indexes (migration " +
-                        "SearchTrigramIndexes). A sales user sees their own and unassigned leads and deals. Target: ≤ 50 ms for terms of 3+ characters.");
+                        "the first page of 25 sorted by title with the total. Leads through one search text per lead and its trigram index (migration " +
+                        "LeadSearchDocuments), the other kinds through their names' trigram indexes (SearchTrigramIndexes). A sales user sees their own and unassigned leads and deals. Target: ≤ 50 ms for terms of 3+ characters.");
         text.AppendLine();
         text.AppendLine("| Leads | As | Term | App-bar search p50 / p95 | Found (totals) | `/leads` search p50 / p95 | `/leads` total |");
         text.AppendLine("|---:|---|---|---:|---|---:|---:|");

@@ -19,6 +19,7 @@ public class DealTrackerDbContext(DbContextOptions<DealTrackerDbContext> options
     public DbSet<Deal> Deals => Set<Deal>();
     public DbSet<Lead> Leads => Set<Lead>();
     public DbSet<LeadStatus> LeadStatuses => Set<LeadStatus>();
+    public DbSet<LeadSearchDocument> LeadSearchDocuments => Set<LeadSearchDocument>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Individual> Individuals => Set<Individual>();
     public DbSet<Contact> Contacts => Set<Contact>();

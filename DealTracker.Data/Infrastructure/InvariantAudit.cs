@@ -38,6 +38,7 @@ public static class InvariantAudit
             SELECT count(*) FROM deals WHERE probability < 0 OR probability > 100
             """),
         ("the board's kept totals equal a count of the leads", Migrations.BoardTotalsSql.Differences),
+        ("every lead's search text holds its current names and owner", Migrations.LeadSearchSql.Differences),
     ];
 
     /// <summary>The number of rows breaking each invariant (all 0 when the database is sound).</summary>

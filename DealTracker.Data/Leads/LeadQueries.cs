@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 namespace DealTracker.Data.Leads;
 
 /// <summary>
-/// The /leads list: paged, sorted by a fixed set of columns, searched on the server. Two queries a page. Scoped: it
+/// The /leads list: paged, sorted by a fixed set of columns, searched on the server (<see cref="LeadSearch"/>). Two queries a page. Scoped: it
 /// lists (and counts) only the leads the acting user may see.
 /// </summary>
 public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory, IActingUser actor)
@@ -19,7 +19,7 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
     {
         await using var db = await factory.CreateDbContextAsync(ct);
         var leads = Filtered(db, query);
-        var total = await leads.CountAsync(ct);
+        var total = await CountAsync(db, query, leads, ct);
 
         var size = Math.Clamp(query.PageSize, 1, MaxPageSize);
         var page = await Sorted(db, leads, query).Skip(Math.Max(0, query.Page) * size).Take(size).ToListAsync(ct);
@@ -32,6 +32,15 @@ public sealed class LeadQueries(IDbContextFactory<DealTrackerDbContext> factory,
     /// <summary>The ids of every lead the list shows for <paramref name="query"/> (all pages), in the list's order.</summary>
     internal IQueryable<long> OrderedIds(DealTrackerDbContext db, LeadListQuery query) =>
         Sorted(db, Filtered(db, query), query).Select(r => r.Id);
+
+    /// <summary>
+    /// A search filtered by owner at most is counted from the search texts alone (they carry the lead's owner, so the
+    /// same visibility and owner rules apply to them), without reading a lead; any other filter counts the leads.
+    /// </summary>
+    private Task<int> CountAsync(DealTrackerDbContext db, LeadListQuery query, IQueryable<Lead> leads, CancellationToken ct) =>
+        query.DealId is null && Text.Clean(query.Stage) is null && SearchPattern.Contains(query.Search) is { } p
+            ? LeadSearch.Matching(db, p).VisibleTo(actor).OwnedAs(actor, query.Owner, query.OwnerUserId).CountAsync(ct)
+            : leads.CountAsync(ct);
 
     private IQueryable<Lead> Filtered(DealTrackerDbContext db, LeadListQuery query)
     {

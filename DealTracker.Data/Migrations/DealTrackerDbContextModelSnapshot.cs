@@ -527,6 +527,33 @@ namespace DealTracker.Data.Migrations
                     b.ToTable("lead_organizations", (string)null);
                 });
 
+            modelBuilder.Entity("DealTracker.Data.Entities.LeadSearchDocument", b =>
+                {
+                    b.Property<long>("Id")
+                        .HasColumnType("bigint")
+                        .HasColumnName("lead_id");
+
+                    b.Property<string>("Document")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("document");
+
+                    b.Property<long?>("OwnerUserId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("owner_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("lead_search_pkey");
+
+                    b.HasIndex("Document")
+                        .HasDatabaseName("idx_lead_search_document_trgm");
+
+                    NpgsqlIndexBuilderExtensions.HasMethod(b.HasIndex("Document"), "gin");
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Document"), new[] { "gin_trgm_ops" });
+
+                    b.ToTable("lead_search", (string)null);
+                });
+
             modelBuilder.Entity("DealTracker.Data.Entities.LeadStatus", b =>
                 {
                     b.Property<long>("LeadId")
@@ -1190,6 +1217,16 @@ namespace DealTracker.Data.Migrations
                     b.Navigation("Lead");
 
                     b.Navigation("Organization");
+                });
+
+            modelBuilder.Entity("DealTracker.Data.Entities.LeadSearchDocument", b =>
+                {
+                    b.HasOne("DealTracker.Data.Entities.Lead", null)
+                        .WithOne()
+                        .HasForeignKey("DealTracker.Data.Entities.LeadSearchDocument", "Id")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("lead_search_lead_id_fkey");
                 });
 
             modelBuilder.Entity("DealTracker.Data.Entities.LeadStatus", b =>

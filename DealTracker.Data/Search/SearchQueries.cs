@@ -28,9 +28,11 @@ public sealed class SearchQueries(IDbContextFactory<DealTrackerDbContext> factor
         await using var db = await factory.CreateDbContextAsync(ct);
         var groups = new List<SearchGroup>();
 
-        var leadIds = LeadSearch.MatchingLeadIds(db, p);
-        var leads = db.Leads.AsNoTracking().VisibleTo(actor).Where(l => leadIds.Contains(l.Id));
-        await AddAsync(groups, SearchKind.Lead, leads, leads.OrderBy(l => l.Title).ThenBy(l => l.Id).Take(take)
+        // Counted from the search texts alone (they carry the lead's owner for the visibility rule).
+        var matchingLeads = LeadSearch.Matching(db, p).VisibleTo(actor);
+        var leadIds = matchingLeads.Select(m => m.Id);
+        var leads = db.Leads.AsNoTracking().Where(l => leadIds.Contains(l.Id));
+        await AddAsync(groups, SearchKind.Lead, matchingLeads, leads.OrderBy(l => l.Title).ThenBy(l => l.Id).Take(take)
             .Select(l => new SearchHit(SearchKind.Lead, l.Id, l.Title,
                 l.Deal.Name + (l.Status != null ? " · " + l.Status.Stage : ""))), ct);
 

@@ -1,4 +1,5 @@
 using DealTracker.Data.Identity;
+using DealTracker.Data.Leads;
 using DealTracker.Data.Search;
 using DealTracker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -95,7 +96,66 @@ public sealed class SearchQueriesTests(DatabaseFixture db) : IClassFixture<Datab
         Assert.Equal([literal], found.Groups.Single().Hits.Select(h => h.Id));
     }
 
+    [Fact]
+    public async Task A_lead_is_found_by_the_names_its_deal_organization_individual_and_contact_have_now()
+    {
+        var tag = Tag();
+        var org = await _data.OrganizationAsync($"Orgold{tag}");
+        var person = await _data.IndividualAsync("Pat", $"Personold{tag}");
+        var buyer = await _data.IndividualAsync("Kim", $"Buyerold{tag}");
+        var contact = await _data.ContactAsync(buyer, org);
+        var deal = await _data.DealAsync($"Dealold{tag}");
+        var lead = await db.Services.GetRequiredService<LeadService>().CreateLeadAsync(new NewLead(deal, $"Lead {tag}",
+            [new PartyLink(org, "Prospect", IsPrimary: true)], [new PartyLink(person, null)], [new ContactLink(contact, null)]));
+        foreach (var name in new[] { "Orgold", "Personold", "Buyerold", "Dealold" })
+            Assert.Equal([lead], await LeadsFoundAsync(name + tag));
+
+        // Renamed by plain SQL: the database keeps the search text whoever writes.
+        await ExecuteAsync($"""
+            UPDATE organizations SET name = 'Orgnew{tag}' WHERE id = {org};
+            UPDATE individuals SET family_name = 'Personnew{tag}' WHERE id = {person};
+            UPDATE individuals SET family_name = 'Buyernew{tag}' WHERE id = {buyer};
+            UPDATE deals SET name = 'Dealnew{tag}' WHERE id = {deal};
+            """);
+
+        foreach (var name in new[] { "Orgnew", "Personnew", "Buyernew", "Dealnew" })
+            Assert.Equal([lead], await LeadsFoundAsync(name + tag));
+        foreach (var name in new[] { "Orgold", "Personold", "Buyerold", "Dealold" })
+            Assert.Empty(await LeadsFoundAsync(name + tag));
+        Assert.Equal(1, (await db.Services.GetRequiredService<LeadQueries>().ListAsync(new LeadListQuery(Search: "orgnew" + tag))).Total);
+    }
+
+    [Fact]
+    public async Task A_lead_is_no_longer_found_by_a_party_taken_off_it_nor_by_another_lead_s_title()
+    {
+        var tag = Tag();
+        var kept = await _data.OrganizationAsync($"Keptorg{tag}");
+        var removed = await _data.OrganizationAsync($"Gone{tag}");
+        var lead = await db.Services.GetRequiredService<LeadService>().CreateLeadAsync(new NewLead(await _data.DealAsync(),
+            $"Lead {tag}", [new PartyLink(kept, "Prospect", IsPrimary: true), new PartyLink(removed, "Partner")], []));
+        Assert.Equal([lead], await LeadsFoundAsync("Gone" + tag));
+
+        await ExecuteAsync($"DELETE FROM lead_organizations WHERE lead_id = {lead} AND organization_id = {removed}");
+
+        Assert.Empty(await LeadsFoundAsync("Gone" + tag));
+        Assert.Equal([lead], await LeadsFoundAsync("Keptorg" + tag));
+        // The search text keeps each name on its own line: the end of one name and the start of the next match nothing.
+        Assert.Empty(await LeadsFoundAsync($"{tag} Deal"));
+    }
+
+    private async Task<IReadOnlyList<long>> LeadsFoundAsync(string term) =>
+        (await FindAsync(db.Services, term)).Groups.SingleOrDefault(g => g.Kind == SearchKind.Lead)?.Hits.Select(h => h.Id).ToList() ?? [];
+
+    private async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(db.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
     [Theory]
+    [InlineData("lead_search", "l.document", "idx_lead_search_document_trgm")]
     [InlineData("leads", "l.title", "idx_leads_title_trgm")]
     [InlineData("deals", "l.name", "idx_deals_name_trgm")]
     [InlineData("organizations", "l.name", "idx_organizations_name_trgm")]
@@ -107,7 +167,7 @@ public sealed class SearchQueriesTests(DatabaseFixture db) : IClassFixture<Datab
         await connection.OpenAsync();
         await using (var off = new NpgsqlCommand("SET enable_seqscan = off", connection))
             await off.ExecuteNonQueryAsync();
-        await using var explain = new NpgsqlCommand($"EXPLAIN SELECT l.id FROM {table} AS l WHERE {expression} ILIKE $1 ESCAPE '\\'", connection);
+        await using var explain = new NpgsqlCommand($"EXPLAIN SELECT 1 FROM {table} AS l WHERE {expression} ILIKE $1 ESCAPE '\\'", connection);
         explain.Parameters.Add(new NpgsqlParameter { Value = "%north%" });
         var plan = new List<string>();
         await using (var reader = await explain.ExecuteReaderAsync())
