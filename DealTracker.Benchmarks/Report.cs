@@ -141,14 +141,15 @@ public static class Report
         {
             var cards = mid.KilobytesPerBoard - bare;
             yield return string.Create(inv,
-                $"- **Memory per open board ({mid.KilobytesPerBoard:0} KB at 10,000 leads) misses 400 KB.** Measured the same way, an open " +
+                $"- **Memory per open board ({mid.KilobytesPerBoard:0} KB at 10,000 leads) misses {(mid.KilobytesPerBoard > 1024 ? "1 MB" : "400 KB")}.** Measured the same way, an open " +
                 $"Overview page costs {overview:0} KB: a Blazor Server circuit with the app's MudBlazor layout (navigation, theme, " +
                 $"dialog, popover and snackbar providers) is already at the target before the board adds anything. The board page " +
                 $"with no card shown costs {bare:0} KB (its filters are MudBlazor autocompletes and date pickers, plus column headers " +
-                $"and the chart), and its ~150 first cards (25 in each of the six open columns) add {cards:0} KB, about {cards / 150:0} KB " +
-                $"a card. Cards are already plain markup without child components and a single shared \"Move to\" dialog (they were " +
-                $"~15 MudBlazor components each: 13 MB per board before). Reaching 400 KB would need the board outside the MudBlazor " +
-                $"layout and fewer cards per column than the ~25 the board issue asks for; the per-user cost stays flat from 1,000 " +
+                $"and the chart), and its first cards (the {DealTracker.Web.Components.Pages.Pipeline.PipelineBoard.FirstCards} drawn in each of the six open columns, of the 25 each loads) " +
+                $"add {cards:0} KB, about {cards / (6 * DealTracker.Web.Components.Pages.Pipeline.PipelineBoard.FirstCards):0} KB a card. A card is already its element and its \"Move to\" " +
+                $"button, with its text as two pieces of encoded markup (they were ~15 MudBlazor components each: 13 MB per board " +
+                $"before). Reaching 1 MB would need a lighter layout on every page (the layout is about half of what remains) or " +
+                $"fewer drawn cards; the per-user cost stays flat from 1,000 " +
                 $"to 100,000 leads because only the first page of each column is held.");
         }
         foreach (var r in results.Where(r => r.ReadRatio > 1.2 && r.Leads <= 10_000))
