@@ -286,13 +286,19 @@ public static class CircuitsRun
                 Line($"- {Escape(e)}");
         }
         Line();
-        Line("What limits it: the app, PostgreSQL and the driver share the machine's cores, so once the app's CPU nears " +
-             "them, move-to-display grows with the queue. Every move re-renders the board of every circuit that shows it: " +
-             "each circuit diffs its own board and sends its own batch, so the CPU a move costs grows with the circuits " +
-             "watching. Statements per change follow the open views, not the circuits: a view's read is kept until the next " +
-             "change and shared by every circuit of that view (a circuit that loaded more cards adds one read of its extra " +
-             "cards). Each board circuit holds about 3 MB. Two instances on the same " +
-             "cores add no CPU, so here they only spread the memory; on two machines they would halve each one's work.");
+        var perCircuitMb = results.Count == 0 ? 0 : results.Average(r => r.RssKbPerCircuit) / 1024;
+        var (fewest, most) = (results.MinBy(r => r.Circuits), results.MaxBy(r => r.Circuits));
+        Line(string.Create(inv, $"What limits it: the app, PostgreSQL and the driver share the machine's cores, so once the app's CPU nears " +
+             $"them, move-to-display grows with the queue. Every move re-renders the board of every circuit that shows it: " +
+             $"each circuit diffs its own board and sends its own batch, so the CPU a move costs grows with the circuits " +
+             $"watching. A view's read is kept until the next change and shared by every circuit of that view asking after " +
+             $"the last change it was told of (a circuit that loaded more cards adds one read of its extra cards), yet " +
+             $"statements per change still grow with the circuits ({fewest?.StatementsPerChange:0.0} at {fewest?.Circuits:N0}, " +
+             $"{most?.StatementsPerChange:0.0} at {most?.Circuits:N0}, for the same {viewers.Select(v => v.Actor.IsManagerOrAdmin ? "all" : v.Email).Distinct().Count()} views): " +
+             $"not analysed further; a likely cause is that the refreshes for one change, spread over the p95 above, overlap " +
+             $"the next move, whose circuits then need a newer read. Each board circuit adds about {perCircuitMb:0.0} MB to " +
+             $"the app's resident memory. Two instances on the same " +
+             $"cores add no CPU, so here they only spread the memory; on two machines they would halve each one's work."));
         Line();
         Line("How the numbers are taken:");
         Line();
