@@ -1,5 +1,7 @@
 using DealTracker.Data.Identity;
+using DealTracker.Data.Infrastructure;
 using DealTracker.Data.Leads;
+using DealTracker.Data.Parties;
 using DealTracker.Data.Search;
 using DealTracker.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -73,6 +75,74 @@ public sealed class SearchQueriesTests(DatabaseFixture db) : IClassFixture<Datab
         var deals = found.Groups.Single(g => g.Kind == SearchKind.Deal);
         Assert.Equal(new[] { myDeal, openDeal }.Order(), deals.Hits.Select(h => h.Id).Order());
         Assert.Equal(2, deals.Total);
+    }
+
+    [Fact]
+    public async Task Every_kind_and_its_total_come_in_one_statement_whatever_the_actor_and_whether_anything_matches()
+    {
+        var tag = Tag();
+        var sales = ActingUser.Sales(await db.Services.CreateUserAsync(Roles.Sales));
+        var org = await _data.OrganizationAsync($"Org {tag}");
+        var deal = await _data.DealAsync($"Deal {tag}");
+        foreach (var title in new[] { "C", "A", "B" })
+            await _data.LeadAsync(deal, title: $"{title} {tag}", organizationId: org);
+        await _data.ContactAsync(await _data.IndividualAsync("Pat", $"Person{tag}"), org);
+        var counter = new StatementCounter();
+        var factory = counter.Factory(db.ConnectionString);
+
+        async Task<(SearchResults Found, int Statements)> SearchAsync(IActingUser actor, string term)
+        {
+            counter.Reset();
+            var found = await new SearchQueries(factory, actor).FindAsync(term, perKind: 2);
+            return (found, counter.Count);
+        }
+
+        var asManager = await SearchAsync(ActingUser.System, tag);
+        var asSales = await SearchAsync(sales, tag);
+        var nothing = await SearchAsync(ActingUser.System, $"nothing {tag}");
+
+        Assert.Equal(1, asManager.Statements);
+        Assert.Equal(1, asSales.Statements);
+        Assert.Equal(1, nothing.Statements);
+        Assert.True(nothing.Found.IsEmpty);
+        Assert.Equal([SearchKind.Lead, SearchKind.Deal, SearchKind.Organization, SearchKind.Individual, SearchKind.Contact],
+            asManager.Found.Groups.Select(g => g.Kind));
+        var leads = asManager.Found.Groups[0];
+        Assert.Equal(3, leads.Total);
+        Assert.Equal([$"A {tag}", $"B {tag}"], leads.Hits.Select(h => h.Title));
+        // The leads and the deal are unassigned: a Sales user sees them, with the same totals.
+        Assert.Equal(asManager.Found.Groups.Select(g => (g.Kind, g.Total)), asSales.Found.Groups.Select(g => (g.Kind, g.Total)));
+    }
+
+    [Fact]
+    public async Task Each_hit_carries_the_line_that_tells_it_apart()
+    {
+        var tag = Tag();
+        var org = await db.Services.GetRequiredService<PartyService>().CreateOrganizationAsync($"Org {tag}", "https://example.com/org");
+        var person = await _data.IndividualAsync("Pat", $"Person{tag}", email: "pat@example.com");
+        var withTitleAndOrg = await _data.ContactAsync(person, org, "Buyer");
+        var withTitleOnly = await _data.ContactAsync(person, null, "Advisor");
+        var withOrgOnly = await _data.ContactAsync(person, org, null);
+        var oneLead = await _data.DealAsync($"Onelead {tag}");
+        var twoLeads = await _data.DealAsync($"Twoleads {tag}");
+        var lead = await _data.LeadAsync(oneLead, title: $"Lead {tag}", organizationId: org);
+        await _data.LeadAsync(twoLeads, organizationId: org);
+        await _data.LeadAsync(twoLeads, organizationId: org);
+        var stage = await db.ScalarAsync<string>("SELECT stage FROM lead_status WHERE lead_id = $1", lead);
+
+        var found = await FindAsync(db.Services, tag, perKind: 10);
+
+        SearchHit Hit(SearchKind kind, long id) => found.Groups.Single(g => g.Kind == kind).Hits.Single(h => h.Id == id);
+        Assert.Equal($"Onelead {tag} · {stage}", Hit(SearchKind.Lead, lead).Detail);
+        Assert.Equal("1 lead", Hit(SearchKind.Deal, oneLead).Detail);
+        Assert.Equal("2 leads", Hit(SearchKind.Deal, twoLeads).Detail);
+        Assert.Equal("https://example.com/org", Hit(SearchKind.Organization, org).Detail);
+        Assert.Equal($"Pat Person{tag}", Hit(SearchKind.Individual, person).Title);
+        Assert.Equal("pat@example.com", Hit(SearchKind.Individual, person).Detail);
+        Assert.Equal($"Buyer, Org {tag}", Hit(SearchKind.Contact, withTitleAndOrg).Detail);
+        Assert.Equal("Advisor", Hit(SearchKind.Contact, withTitleOnly).Detail);
+        Assert.Equal($"Org {tag}", Hit(SearchKind.Contact, withOrgOnly).Detail);
+        Assert.Equal($"Pat Person{tag}", Hit(SearchKind.Contact, withOrgOnly).Title);
     }
 
     [Fact]
