@@ -5,7 +5,7 @@ namespace DealTracker.LoadDriver;
 
 /// <summary>
 /// One move being watched for: the card <c>data-card-in="{lead}@{stage}"</c> (what the board renders for a lead in a
-/// column) appearing in a render batch. Started just before the move is made; records, per circuit, the time from the
+/// column, inside the card's markup) appearing in a render batch. Started just before the move is made; records, per circuit, the time from the
 /// start to the first batch that rendered the card in its new column, and which circuits saw it without being expected to.
 /// </summary>
 public sealed class MoveWatch
@@ -22,7 +22,7 @@ public sealed class MoveWatch
     {
         LeadId = leadId;
         Stage = stage;
-        _marker = $"{leadId}@{stage}";
+        _marker = $"data-card-in=\"{leadId}@{System.Text.Encodings.Web.HtmlEncoder.Default.Encode(stage)}\"";
         _expected = [.. expected];
         _remaining = _expected.Count;
         if (_remaining == 0)
@@ -69,7 +69,7 @@ public sealed class MoveWatch
     {
         for (var i = 0; i < strings.Count; i++)
         {
-            if (string.Equals(strings[i], marker, StringComparison.Ordinal))
+            if (strings[i].Contains(marker, StringComparison.Ordinal))
                 return true;
         }
         return false;

@@ -7,7 +7,9 @@ namespace DealTracker.Data.Pipeline;
 /// <see cref="PipelineView"/> gets the read of that view that started after the last change it was told of, running
 /// or finished; otherwise a new read starts (an older read may predate that change). Finished reads are kept until
 /// the next change is published (at most <see cref="MaxKeptViews"/> views), so boards refreshing one after the other
-/// share them too.
+/// share them too. A read that replaces a finished one of the same view (a board opening reads afresh) hands on that
+/// read's cards where they are unchanged (<see cref="ShareUnchangedCards"/>), so the boards open on a view hold one
+/// copy of them, not one each.
 /// </summary>
 public sealed class SharedBoardReads
 {
@@ -39,13 +41,14 @@ public sealed class SharedBoardReads
     {
         Read entry;
         TaskCompletionSource<PipelineBoardData> done;
+        PipelineBoardData? earlier;
         lock (_gate)
         {
             if (_reads.TryGetValue(view, out var known) && known.StartedAfterBatch >= seenBatches)
                 return known.Board;
-            (entry, done) = Register(view);
+            (entry, done, earlier) = Register(view);
         }
-        _ = RunAsync(view, entry, done, read);
+        _ = RunAsync(view, entry, done, read, earlier);
         return done.Task;
     }
 
@@ -57,28 +60,33 @@ public sealed class SharedBoardReads
     {
         Read entry;
         TaskCompletionSource<PipelineBoardData> done;
+        PipelineBoardData? earlier;
         lock (_gate)
-            (entry, done) = Register(view);
-        _ = RunAsync(view, entry, done, read);
+            (entry, done, earlier) = Register(view);
+        _ = RunAsync(view, entry, done, read, earlier);
         return done.Task;
     }
 
-    private (Read, TaskCompletionSource<PipelineBoardData>) Register(PipelineView view)
+    /// <returns>The new read, and the view's read it replaces, if that one has finished.</returns>
+    private (Read, TaskCompletionSource<PipelineBoardData>, PipelineBoardData?) Register(PipelineView view)
     {
         var done = new TaskCompletionSource<PipelineBoardData>(TaskCreationOptions.RunContinuationsAsynchronously);
         var entry = new Read(_notifier.Published, ++_started, done.Task);
+        var earlier = _reads.TryGetValue(view, out var replaced) && replaced.Board.IsCompletedSuccessfully ? replaced.Board.Result : null;
         _reads[view] = entry;
         if (_reads.Count > MaxKeptViews)
             DropOldestFinished();
-        return (entry, done);
+        return (entry, done, earlier);
     }
 
     private async Task RunAsync(PipelineView view, Read entry, TaskCompletionSource<PipelineBoardData> done,
-        Func<Task<PipelineBoardData>> read)
+        Func<Task<PipelineBoardData>> read, PipelineBoardData? earlier)
     {
         try
         {
             var board = await read();
+            if (earlier is not null)
+                board = ShareUnchangedCards(board, earlier);
             if (!view.KeepsUntilNextChange)
                 Forget(view, entry);
             done.SetResult(board);
@@ -88,6 +96,25 @@ public sealed class SharedBoardReads
             Forget(view, entry); // a failed read is never handed to the next board: it tries again
             done.SetException(ex);
         }
+    }
+
+    /// <summary>
+    /// <paramref name="board"/> with each card that is equal to one of <paramref name="earlier"/> (the same lead, every
+    /// value the same) replaced by that very object: boards showing either read then share it, and what is drawn from it.
+    /// </summary>
+    public static PipelineBoardData ShareUnchangedCards(PipelineBoardData board, PipelineBoardData earlier)
+    {
+        var known = new Dictionary<long, PipelineCard>();
+        foreach (var column in earlier.Columns)
+            foreach (var card in column.Cards)
+                known.TryAdd(card.LeadId, card);
+        return board with
+        {
+            Columns = board.Columns.Select(column => column with
+            {
+                Cards = column.Cards.Select(card => known.TryGetValue(card.LeadId, out var same) && same == card ? same : card).ToList(),
+            }).ToList(),
+        };
     }
 
     private void Forget(PipelineView view, Read entry)

@@ -160,6 +160,27 @@ public sealed class PipelineKeyboardBrowserTests(BrowserFixture browser) : IClas
     }
 
     [Fact]
+    public async Task The_card_with_the_keyboard_focus_keeps_it_when_a_colleagues_move_redraws_it_in_another_column()
+    {
+        // A card is one piece of markup: a refresh that changes it replaces its element, and the focus must follow
+        // the card, not fall to the page (where the arrow keys would do nothing).
+        var page = await BoardAsync();
+        var colleague = await BoardAsync();
+        var card = Cards(page, "Discovery").First;
+        var lead = await card.GetAttributeAsync("data-lead-id");
+        await card.FocusAsync();
+
+        await Column(colleague, "Discovery").Locator($"[data-lead-id='{lead}'] [data-testid=move-menu] button").ClickAsync();
+        await colleague.Locator("[data-testid='move-to-Negotiation']").ClickAsync();
+
+        var moved = Column(page, "Negotiation").Locator($"[data-lead-id='{lead}']");
+        await Expect(moved).ToBeVisibleAsync();
+        await Expect(moved).ToBeFocusedAsync();
+        await page.Keyboard.PressAsync("ArrowDown"); // and the keyboard goes on from there
+        await Expect(Column(page, "Negotiation").Locator("[data-testid=lead-card]:focus")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task The_board_draws_few_cards_at_first_and_Down_on_the_last_drawn_card_goes_on_to_the_next_one()
     {
         var data = new TestData(_services);

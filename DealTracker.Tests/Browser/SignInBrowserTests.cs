@@ -38,6 +38,26 @@ public sealed class SignInBrowserTests(BrowserFixture browser, DemoAppFixture ap
     }
 
     [Fact]
+    public async Task The_navigation_marks_the_current_page_and_follows_the_user_from_page_to_page()
+    {
+        var page = await browser.NewPageAsync();
+        await page.SignInAsAsync(app.BaseUrl, Roles.Admin);
+        await page.GotoInteractiveAsync(app.BaseUrl + "/leads");
+        await Expect(NavLink(page, "/leads")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(page.Locator(".mud-navmenu a[aria-current=page]")).ToHaveCountAsync(1);
+
+        await NavLink(page, "/admin/users").ClickAsync(); // on the circuit, without a page load
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Users");
+        await Expect(NavLink(page, "/admin/users")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(NavLink(page, "/admin/users")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex(@"\bactive\b"));
+        await Expect(NavLink(page, "/leads")).Not.ToHaveAttributeAsync("aria-current", "page");
+
+        await page.GotoInteractiveAsync(app.BaseUrl + "/overview");
+        await Expect(NavLink(page, "/overview")).ToHaveAttributeAsync("aria-current", "page");
+        await Expect(page.Locator(".mud-navmenu a[aria-current=page]")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task Anonymous_visitors_sign_in_first_and_land_where_they_were_going()
     {
         var page = await browser.NewPageAsync();

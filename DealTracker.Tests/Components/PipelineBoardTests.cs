@@ -28,7 +28,11 @@ public sealed class PipelineBoardTests : ComponentTestBase
     /// </summary>
     private static Task OpenMoveMenu(IRenderedComponent<IComponent> host, long lead)
     {
-        var move = host.Find($"[data-lead-id='{lead}'] [data-testid=move-menu] button").ClickAsync(new MouseEventArgs());
+        // What the browser sends for a click on the card's "Move to" button: its column's cardmove event, naming the lead
+        // the button carries (DealTracker.Web.lib.module.js).
+        var button = host.Find($"[data-lead-id='{lead}'] [data-testid=move-menu] button");
+        var move = button.Closest(".board-column-cards")!
+            .TriggerEventAsync("oncardmove", new CardEventArgs { LeadId = long.Parse(button.GetAttribute("data-move-lead")!) });
         host.WaitForElement("[data-testid=move-to-dialog]");
         return move;
     }

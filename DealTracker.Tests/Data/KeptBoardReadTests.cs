@@ -139,6 +139,30 @@ public sealed class KeptBoardReadTests(DatabaseFixture db) : IClassFixture<Datab
         Assert.Equal(SharedBoardReads.MaxKeptViews, reads.KeptViews);
     }
 
+    [Fact]
+    public async Task A_board_opening_on_a_view_holds_the_same_card_objects_as_the_views_kept_read_for_unchanged_leads()
+    {
+        // Every open board keeps the cards it shows: boards of one view must share them (and the markup drawn from
+        // them), not hold a copy each because each opened with a read of its own.
+        var filter = await LeadsAsync("Shared cards", 12);
+        var reads = new SharedBoardReads(_notifier);
+        var manager = await ManagerAsync();
+        var kept = await reads.ReadFreshAsync(manager.ViewOf(filter), () => manager.LoadBoardAsync(filter));
+        var renamed = kept.Columns.SelectMany(c => c.Cards).First();
+        await new DatabaseProbe(db.ConnectionString).ExecuteAsync(
+            "UPDATE leads SET title = title || ' renamed' WHERE id = $1", renamed.LeadId);
+
+        var opened = await reads.ReadFreshAsync(manager.ViewOf(filter), () => manager.LoadBoardAsync(filter));
+
+        var before = kept.Columns.SelectMany(c => c.Cards).ToDictionary(c => c.LeadId);
+        var after = opened.Columns.SelectMany(c => c.Cards).ToList();
+        Assert.Equal(12, after.Count);
+        Assert.All(after.Where(c => c.LeadId != renamed.LeadId), card => Assert.Same(before[card.LeadId], card));
+        var changed = Assert.Single(after, c => c.LeadId == renamed.LeadId);
+        Assert.EndsWith(" renamed", changed.Title);
+        Assert.NotSame(renamed, changed);
+    }
+
     private async Task<PipelineFilter> LeadsAsync(string prefix, int count)
     {
         await PipelineVolume.InsertAsync(new DatabaseProbe(db.ConnectionString), prefix, count);

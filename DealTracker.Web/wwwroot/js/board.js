@@ -1,7 +1,12 @@
 // The pipeline board uses the browser's own drag and drop; the server hears dragstart and drop. Some browsers start a
 // drag only when the dragstart handler puts data on it, which Blazor's event handlers cannot do, hence this listener.
+// While a move is being saved the board says data-moving="true" and no card starts to drag.
 document.addEventListener('dragstart', e => {
     const shell = e.target instanceof Element ? e.target.closest('.board-card') : null;
+    if (shell && shell.closest('.board')?.dataset.moving === 'true') {
+        e.preventDefault();
+        return;
+    }
     if (shell && e.dataTransfer) {
         e.dataTransfer.effectAllowed = 'move';
         e.dataTransfer.setData('text/plain', shell.dataset.leadId || '');
@@ -14,6 +19,9 @@ document.addEventListener('dragstart', e => {
 // tabindex="-1"; only this script hands out the one 0, so a re-render never takes the Tab stop away or adds one.
 (() => {
     let pending = null; // { column, index }: the card to focus once "Show more" has brought it
+    // The card that has the focus. A card is one piece of markup: when what it shows changes (its own move saved, a
+    // colleague's edit), a refresh replaces its element, and the focus, which would fall to the page, goes to the new one.
+    let focusedCard = null;
 
     const cardsIn = column => [...column.querySelectorAll('.board-column-cards .board-card')];
 
@@ -31,6 +39,14 @@ document.addEventListener('dragstart', e => {
     }
 
     function keepOneStop() {
+        if (focusedCard && !focusedCard.isConnected) {
+            const again = document.querySelector(`.board-card[data-lead-id="${CSS.escape(focusedCard.dataset.leadId || '')}"]`);
+            focusedCard = null;
+            if (again && (!document.activeElement || document.activeElement === document.body)) {
+                makeStop(again);
+                again.focus({ preventScroll: true });
+            }
+        }
         for (const board of document.querySelectorAll('.board')) {
             if (!board.querySelector('.board-card[tabindex="0"]')) {
                 const first = board.querySelector('.board-column[data-folded="false"] .board-card');
@@ -106,6 +122,16 @@ document.addEventListener('dragstart', e => {
     document.addEventListener('focusin', e => {
         const card = e.target instanceof Element ? e.target.closest('.board-card') : null;
         if (card) makeStop(card);
+        focusedCard = card;
+    });
+
+    // Focus leaving a card for the page itself: the card was removed (the browser says so while it is still in the
+    // document; keepOneStop, which runs first, has given the focus to its new element) or the user clicked outside
+    // any control, and the card is still there: that focus is not given back.
+    document.addEventListener('focusout', e => {
+        const card = e.target instanceof Element ? e.target.closest('.board-card') : null;
+        if (!card || card !== focusedCard || e.relatedTarget) return;
+        setTimeout(() => { if (focusedCard === card && card.isConnected) focusedCard = null; });
     });
 
     new MutationObserver(keepOneStop).observe(document.documentElement, { childList: true, subtree: true });

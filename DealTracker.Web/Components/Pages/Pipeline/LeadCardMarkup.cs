@@ -7,25 +7,42 @@ using Microsoft.AspNetCore.Components;
 namespace DealTracker.Web.Components.Pages.Pipeline;
 
 /// <summary>
-/// The text of a card (its title link, and its lines) as two pieces of markup, every value HTML-encoded here. A board
-/// shows dozens of cards, and in a circuit every element, attribute and text of a component is a render-tree frame,
-/// kept twice (this render and the last) for as long as the page is open, and built in the browser one DOM call at a
-/// time; a piece of markup is one frame, which the browser builds with its own HTML parser. Only what the server must
-/// hear (the card's drag events, its "Move to" button) stays real elements (<see cref="LeadCard"/>).
+/// A whole card as one piece of markup, every value HTML-encoded here. A board shows dozens of cards, and in a circuit
+/// every component, element, attribute and text is kept (each component with two render trees, this render's and
+/// the last) for as long as the page is open, and built in the browser one DOM call at a time; a piece of markup is
+/// one frame, which the browser builds with its own HTML parser. What the server must hear from a card, its drag
+/// starting and its "Move to" button, arrives through the column's custom events (<see cref="CardEventArgs"/>), which
+/// find the card by its <c>data-lead-id</c> and <c>data-move-lead</c> attributes.
 /// </summary>
 public static class LeadCardMarkup
 {
     private static readonly HtmlEncoder Encoder = HtmlEncoder.Default;
 
-    public static MarkupString Title(PipelineCard lead) => new(
-        $"<a href=\"/leads/{lead.LeadId}\" draggable=\"false\" data-testid=\"lead-card-title\" tabindex=\"-1\" " +
-        "class=\"mud-typography mud-typography-subtitle2 mud-link mud-primary-text mud-link-underline-hover board-card-title\">" +
-        $"{Encoder.Encode(lead.Title)}</a>");
+    /// <summary>The card: its element (the board's one Tab stop hands focus between cards), title link, "Move to" and lines.</summary>
+    public static MarkupString Card(PipelineCard lead, bool compact, int daysInStage, int idleDays, DateTime localNow)
+    {
+        var html = new StringBuilder(compact ? 1000 : 1600);
+        var title = Encoder.Encode(lead.Title);
+        html.Append("<div class=\"mud-paper mud-elevation-1 board-card ").Append(compact ? "board-card-compact" : "pa-2")
+            .Append("\" draggable=\"true\" data-testid=\"lead-card\" data-lead-id=\"").Append(lead.LeadId)
+            .Append("\" data-card-in=\"").Append(lead.LeadId).Append('@').Append(Encoder.Encode(lead.Stage))
+            .Append("\" tabindex=\"-1\" role=\"article\" aria-label=\"").Append(title)
+            .Append("\" aria-describedby=\"board-keys-help\"><div class=\"d-flex align-start gap-1\">")
+            .Append("<a href=\"/leads/").Append(lead.LeadId).Append("\" draggable=\"false\" data-testid=\"lead-card-title\" tabindex=\"-1\" ")
+            .Append("class=\"mud-typography mud-typography-subtitle2 mud-link mud-primary-text mud-link-underline-hover board-card-title\">")
+            .Append(title).Append("</a>")
+            .Append("<span class=\"board-card-menu board-card-above\" data-testid=\"move-menu\">")
+            .Append("<button type=\"button\" class=\"mud-button-root mud-icon-button mud-icon-button-size-small\" aria-haspopup=\"dialog\" tabindex=\"-1\" aria-label=\"Move ")
+            .Append(title).Append(" to another stage\" data-move-lead=\"").Append(lead.LeadId)
+            .Append("\"><span class=\"board-more-icon\" aria-hidden=\"true\"></span></button></span></div>");
+        AppendLines(html, lead, compact, daysInStage, idleDays, localNow);
+        html.Append("</div>");
+        return new MarkupString(html.ToString());
+    }
 
     /// <summary>Compact: value, owner initials, idle mark and days in stage on one line; otherwise every line of the card.</summary>
-    public static MarkupString Lines(PipelineCard lead, bool compact, int daysInStage, int idleDays, DateTime localNow)
+    private static void AppendLines(StringBuilder html, PipelineCard lead, bool compact, int daysInStage, int idleDays, DateTime localNow)
     {
-        var html = new StringBuilder(compact ? 600 : 1200);
         var idle = idleDays > 0 && daysInStage >= idleDays;
         var value = lead.Value is { } amount ? Money.Format(amount, lead.Currency) : "No value";
         if (compact)
@@ -44,7 +61,7 @@ public static class LeadCardMarkup
             AppendIdle(html, idle, daysInStage, idleDays);
             html.Append("<span class=\"mud-typography mud-typography-caption\" data-testid=\"days-in-stage\">").Append(daysInStage).Append(" d</span>");
             html.Append("</div>");
-            return new MarkupString(html.ToString());
+            return;
         }
 
         html.Append("<p class=\"mud-typography mud-typography-body2 board-card-line\">").Append(Encoder.Encode(lead.DealName)).Append("</p>");
@@ -71,7 +88,6 @@ public static class LeadCardMarkup
             .Append(Encoder.Encode(lead.CloseDate is { } close ? $"Closes {close:MMM d, yyyy}" : "No close date")).Append("</span>");
         AppendIdle(html, idle, daysInStage, idleDays);
         html.Append("<span class=\"mud-typography mud-typography-caption\" data-testid=\"days-in-stage\">").Append(daysInStage).Append(" d in stage</span></div>");
-        return new MarkupString(html.ToString());
     }
 
     private static void AppendIdle(StringBuilder html, bool idle, int daysInStage, int idleDays)

@@ -100,6 +100,9 @@ public partial class PipelineBoard
             await OnLoadMore.InvokeAsync(stage);
     }
 
+    /// <summary>A card started to drag; none while a move is being saved (board.js does not let it start then).</summary>
+    private void StartDrag(BoardCard card) => _dragging = _moving ? null : card;
+
     private void EndDrag() => (_dragging, _over) = (null, null);
 
     private Task DropAsync(string stage)
