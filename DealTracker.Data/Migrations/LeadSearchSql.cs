@@ -8,9 +8,24 @@ namespace DealTracker.Data.Migrations;
 /// <para>
 /// Races: <c>refresh_lead_search</c> first takes a share lock on the deal, organizations, contacts and individuals it
 /// reads, then a lock on the leads' rows here, and only then reads the names in a statement of its own. A rename that
-/// has not committed makes it wait (READ COMMITTED: it then reads the new name; REPEATABLE READ: a serialization
-/// failure, which the app replays), and a rename that comes after waits for the link to commit, then sees it. Two
-/// writers refreshing the same lead queue on its row, the second reading what the first committed.
+/// has not committed makes it wait (READ COMMITTED: it then reads the new name; REPEATABLE READ and SERIALIZABLE: a
+/// serialization failure, which the app replays), and so does a rename committed after its snapshot was taken. Two
+/// writers refreshing the same lead queue on its row, the second reading what the first committed, or (REPEATABLE
+/// READ) failing to serialize.
+/// </para>
+/// <para>
+/// The other way round, a rename whose snapshot predates a link (it began before the link committed, and renames
+/// after or while waiting for it) cannot see that link, so it would not refresh that lead, whose text the link wrote
+/// with the old name. A share lock does not help: once its holder commits, a later update of the row succeeds at any
+/// level, and an update of the party row itself would change its <c>xmin</c> (a false edit conflict for whoever has
+/// the party open) and announce a change. So each change of a link (insert, update, delete; a lead's deal; a
+/// contact's person) and each rename also writes a new version of one row per party in
+/// <c>lead_search_party_stamps</c>, after its refresh (migration <c>LeadSearchPartyStamps</c>). A rename or link
+/// whose snapshot predates the other's stamp fails to serialize at REPEATABLE READ and SERIALIZABLE (40001, replayed
+/// by <c>DbWork</c>); at READ COMMITTED it waits for the other to commit and each statement then reads what it
+/// committed. The price: two transactions linking or renaming the same party queue on its stamp until the first
+/// commits (READ COMMITTED) or the second fails to serialize (REPEATABLE READ). Deletes stamp too: swapping a person for
+/// a namesake leaves the text unchanged, so only the stamp tells a racing rename of the first person that it is stale.
 /// </para>
 /// </summary>
 internal static class LeadSearchSql
@@ -62,55 +77,7 @@ internal static class LeadSearchSql
         END;
         $$;
 
-        -- Trigger functions plan each statement when it first runs on a table, so a branch may name that table's columns.
-        CREATE FUNCTION lead_search_on_insert() RETURNS trigger
-        LANGUAGE plpgsql AS $$
-        BEGIN
-          IF TG_TABLE_NAME = 'leads' THEN
-            PERFORM refresh_lead_search(ARRAY(SELECT id FROM new_rows));
-          ELSE
-            PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT lead_id FROM new_rows));
-          END IF;
-          RETURN NULL;
-        END;
-        $$;
-
-        CREATE FUNCTION lead_search_on_delete() RETURNS trigger
-        LANGUAGE plpgsql AS $$
-        BEGIN
-          PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT lead_id FROM old_rows));
-          RETURN NULL;
-        END;
-        $$;
-
-        CREATE FUNCTION lead_search_on_update() RETURNS trigger
-        LANGUAGE plpgsql AS $$
-        BEGIN
-          IF TG_TABLE_NAME = 'leads' THEN
-            PERFORM refresh_lead_search(ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-              WHERE (n.title, n.deal_id, n.owner_user_id) IS DISTINCT FROM (o.title, o.deal_id, o.owner_user_id)));
-          ELSIF TG_TABLE_NAME = 'deals' THEN
-            PERFORM refresh_lead_search(ARRAY(SELECT l.id FROM new_rows n JOIN old_rows o ON o.id = n.id
-              JOIN leads l ON l.deal_id = n.id WHERE n.name IS DISTINCT FROM o.name));
-          ELSIF TG_TABLE_NAME = 'organizations' THEN
-            PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT lo.lead_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-              JOIN lead_organizations lo ON lo.organization_id = n.id WHERE n.name IS DISTINCT FROM o.name));
-          ELSIF TG_TABLE_NAME = 'individuals' THEN
-            PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT x.lead_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-              JOIN (SELECT li.individual_id, li.lead_id FROM lead_individuals li
-                    UNION ALL SELECT c.individual_id, lc.lead_id FROM lead_contacts lc JOIN contacts c ON c.id = lc.contact_id) x
-                ON x.individual_id = n.id
-              WHERE (n.given_name, n.family_name) IS DISTINCT FROM (o.given_name, o.family_name)));
-          ELSIF TG_TABLE_NAME = 'contacts' THEN
-            PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT lc.lead_id FROM new_rows n JOIN old_rows o ON o.id = n.id
-              JOIN lead_contacts lc ON lc.contact_id = n.id WHERE n.individual_id IS DISTINCT FROM o.individual_id));
-          ELSE
-            -- A link table: a link moved to another lead or party refreshes the leads on both sides.
-            PERFORM refresh_lead_search(ARRAY(SELECT lead_id FROM new_rows UNION SELECT lead_id FROM old_rows));
-          END IF;
-          RETURN NULL;
-        END;
-        $$;
+        {TriggerFunctions(stampParties: false)}
 
         CREATE TRIGGER trg_leads_search_insert AFTER INSERT ON leads REFERENCING NEW TABLE AS new_rows
           FOR EACH STATEMENT EXECUTE FUNCTION lead_search_on_insert('id');
@@ -149,6 +116,142 @@ internal static class LeadSearchSql
         DROP FUNCTION IF EXISTS lead_search_on_update();
         DROP FUNCTION IF EXISTS lead_search_on_delete();
         DROP FUNCTION IF EXISTS refresh_lead_search(BIGINT[]);
+        """;
+
+    /// <summary>Migration <c>LeadSearchPartyStamps</c>: the stamps table, its function, and the trigger functions that write it.</summary>
+    public static string StampPartiesUp => $"""
+        -- One row per party (by its table) that was ever linked, unlinked or renamed; each such change writes a new
+        -- version of it. Never read: it exists so that two transactions touching one party meet on one row.
+        CREATE TABLE lead_search_party_stamps (
+          party_table TEXT NOT NULL CHECK (party_table IN ('deals', 'organizations', 'individuals', 'contacts')),
+          party_id BIGINT NOT NULL,
+          CONSTRAINT lead_search_party_stamps_pkey PRIMARY KEY (party_table, party_id)
+        );
+
+        CREATE FUNCTION stamp_lead_search_parties(stamped_table TEXT, stamped_ids BIGINT[]) RETURNS void
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF cardinality(stamped_ids) IS NULL OR cardinality(stamped_ids) = 0 THEN
+            RETURN;
+          END IF;
+          -- A new row version even when the row exists: that, not the values, is what a concurrent stamp runs into.
+          INSERT INTO lead_search_party_stamps (party_table, party_id)
+          SELECT DISTINCT stamped_table, p.id FROM unnest(stamped_ids) AS p (id) WHERE p.id IS NOT NULL ORDER BY 2
+          ON CONFLICT (party_table, party_id) DO UPDATE SET party_id = EXCLUDED.party_id;
+        END;
+        $$;
+
+        {TriggerFunctions(stampParties: true)}
+        """;
+
+    public static string StampPartiesDown => $"""
+        {TriggerFunctions(stampParties: false)}
+        DROP FUNCTION IF EXISTS stamp_lead_search_parties(TEXT, BIGINT[]);
+        DROP TABLE IF EXISTS lead_search_party_stamps;
+        """;
+
+    /// <summary>
+    /// The trigger functions, which refresh the texts of the leads a statement changed; with
+    /// <paramref name="stampParties"/>, each then stamps the parties it linked, unlinked or renamed (see the class comment).
+    /// Trigger functions plan each statement when it first runs on a table, so a branch may name that table's columns.
+    /// </summary>
+    private static string TriggerFunctions(bool stampParties) => $"""
+        CREATE OR REPLACE FUNCTION lead_search_on_insert() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_TABLE_NAME = 'leads' THEN
+            PERFORM refresh_lead_search(ARRAY(SELECT id FROM new_rows));
+            {Stamp(stampParties, "PERFORM stamp_lead_search_parties('deals', ARRAY(SELECT deal_id FROM new_rows));")}
+          ELSE
+            PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT lead_id FROM new_rows));
+            {Stamp(stampParties, StampLinks(party => $"SELECT lead_id, {party} FROM new_rows"))}
+          END IF;
+          RETURN NULL;
+        END;
+        $$;
+
+        CREATE OR REPLACE FUNCTION lead_search_on_delete() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT lead_id FROM old_rows));
+          {Stamp(stampParties, StampLinks(party =>
+              $"SELECT lead_id, {party} FROM old_rows o WHERE EXISTS (SELECT 1 FROM leads l WHERE l.id = o.lead_id)"))}
+          RETURN NULL;
+        END;
+        $$;
+
+        CREATE OR REPLACE FUNCTION lead_search_on_update() RETURNS trigger
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF TG_TABLE_NAME = 'leads' THEN
+            PERFORM refresh_lead_search(ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+              WHERE (n.title, n.deal_id, n.owner_user_id) IS DISTINCT FROM (o.title, o.deal_id, o.owner_user_id)));
+            {Stamp(stampParties, """
+                PERFORM stamp_lead_search_parties('deals', ARRAY(SELECT unnest(ARRAY[n.deal_id, o.deal_id])
+                  FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.deal_id IS DISTINCT FROM o.deal_id));
+                """)}
+          ELSIF TG_TABLE_NAME = 'deals' THEN
+            PERFORM refresh_lead_search(ARRAY(SELECT l.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+              JOIN leads l ON l.deal_id = n.id WHERE n.name IS DISTINCT FROM o.name));
+            {Stamp(stampParties, """
+                PERFORM stamp_lead_search_parties('deals', ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                  WHERE n.name IS DISTINCT FROM o.name));
+                """)}
+          ELSIF TG_TABLE_NAME = 'organizations' THEN
+            PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT lo.lead_id FROM new_rows n JOIN old_rows o ON o.id = n.id
+              JOIN lead_organizations lo ON lo.organization_id = n.id WHERE n.name IS DISTINCT FROM o.name));
+            {Stamp(stampParties, """
+                PERFORM stamp_lead_search_parties('organizations', ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                  WHERE n.name IS DISTINCT FROM o.name));
+                """)}
+          ELSIF TG_TABLE_NAME = 'individuals' THEN
+            PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT x.lead_id FROM new_rows n JOIN old_rows o ON o.id = n.id
+              JOIN (SELECT li.individual_id, li.lead_id FROM lead_individuals li
+                    UNION ALL SELECT c.individual_id, lc.lead_id FROM lead_contacts lc JOIN contacts c ON c.id = lc.contact_id) x
+                ON x.individual_id = n.id
+              WHERE (n.given_name, n.family_name) IS DISTINCT FROM (o.given_name, o.family_name)));
+            {Stamp(stampParties, """
+                PERFORM stamp_lead_search_parties('individuals', ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                  WHERE (n.given_name, n.family_name) IS DISTINCT FROM (o.given_name, o.family_name)));
+                """)}
+          ELSIF TG_TABLE_NAME = 'contacts' THEN
+            PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT lc.lead_id FROM new_rows n JOIN old_rows o ON o.id = n.id
+              JOIN lead_contacts lc ON lc.contact_id = n.id WHERE n.individual_id IS DISTINCT FROM o.individual_id));
+            {Stamp(stampParties, """
+                PERFORM stamp_lead_search_parties('contacts', ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                  WHERE n.individual_id IS DISTINCT FROM o.individual_id));
+                PERFORM stamp_lead_search_parties('individuals', ARRAY(SELECT unnest(ARRAY[n.individual_id, o.individual_id])
+                  FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.individual_id IS DISTINCT FROM o.individual_id));
+                """)}
+          ELSE
+            -- A link table: a link moved to another lead or party refreshes the leads on both sides.
+            PERFORM refresh_lead_search(ARRAY(SELECT lead_id FROM new_rows UNION SELECT lead_id FROM old_rows));
+            {Stamp(stampParties, StampLinks(party => $"""
+                (SELECT lead_id, {party} FROM new_rows EXCEPT SELECT lead_id, {party} FROM old_rows)
+                UNION (SELECT lead_id, {party} FROM old_rows EXCEPT SELECT lead_id, {party} FROM new_rows)
+                """))}
+          END IF;
+          RETURN NULL;
+        END;
+        $$;
+        """;
+
+    private static string Stamp(bool stampParties, string sql) => stampParties ? sql : "";
+
+    /// <summary>
+    /// Stamps the parties of the links <paramref name="changedLinks"/> selects (given the link table's party column), and
+    /// for a contact also its person, whose rename changes the lead's text as well.
+    /// </summary>
+    private static string StampLinks(Func<string, string> changedLinks) => $"""
+        IF TG_TABLE_NAME = 'lead_organizations' THEN
+          PERFORM stamp_lead_search_parties('organizations', ARRAY(SELECT r.organization_id FROM ({changedLinks("organization_id")}) r));
+        ELSIF TG_TABLE_NAME = 'lead_individuals' THEN
+          PERFORM stamp_lead_search_parties('individuals', ARRAY(SELECT r.individual_id FROM ({changedLinks("individual_id")}) r));
+        ELSE
+          PERFORM stamp_lead_search_parties('contacts', ARRAY(SELECT r.contact_id FROM ({changedLinks("contact_id")}) r));
+          PERFORM stamp_lead_search_parties('individuals', ARRAY(SELECT c.individual_id
+            FROM ({changedLinks("contact_id")}) r JOIN contacts c ON c.id = r.contact_id));
+        END IF;
         """;
 
     // Transition tables allow one event per trigger, hence three per link table.
