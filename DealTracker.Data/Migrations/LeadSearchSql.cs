@@ -18,14 +18,16 @@ namespace DealTracker.Data.Migrations;
 /// after or while waiting for it) cannot see that link, so it would not refresh that lead, whose text the link wrote
 /// with the old name. A share lock does not help: once its holder commits, a later update of the row succeeds at any
 /// level, and an update of the party row itself would change its <c>xmin</c> (a false edit conflict for whoever has
-/// the party open) and announce a change. So each change of a link (insert, update, delete; a lead's deal; a
-/// contact's person) and each rename also writes a new version of one row per party in
-/// <c>lead_search_party_stamps</c>, after its refresh (migration <c>LeadSearchPartyStamps</c>). A rename or link
-/// whose snapshot predates the other's stamp fails to serialize at REPEATABLE READ and SERIALIZABLE (40001, replayed
-/// by <c>DbWork</c>); at READ COMMITTED it waits for the other to commit and each statement then reads what it
-/// committed. The price: two transactions linking or renaming the same party queue on its stamp until the first
-/// commits (READ COMMITTED) or the second fails to serialize (REPEATABLE READ). Deletes stamp too: swapping a person for
-/// a namesake leaves the text unchanged, so only the stamp tells a racing rename of the first person that it is stale.
+/// the party open) and announce a change. So each change of a link (insert, update, delete; a lead's deal) writes a new
+/// version of its party's row in <c>lead_search_party_stamps</c> in the bucket of its lead (lead id mod 16), and each
+/// rename (or a contact moved to another person) writes every bucket of the party, after its refresh (migration
+/// <c>LeadSearchPartyStamps</c>). A rename or link whose snapshot predates the other's stamp fails to serialize at
+/// REPEATABLE READ and SERIALIZABLE (40001: the client replays it, as <c>DbWork</c> would); at READ COMMITTED (the
+/// app's level: Npgsql begins every transaction with it, so the app only ever waits here, or meets a deadlock, 40P01,
+/// which <c>DbWork</c> replays) it waits for the other to commit, and each statement then reads what it committed. The price: two transactions linking one party to leads of the same bucket queue on that stamp until the
+/// first commits (or the second fails to serialize at REPEATABLE READ); buckets keep links of other leads apart.
+/// Deletes stamp too: swapping a person for a namesake leaves the text unchanged, so only the stamp tells a racing
+/// rename of the first person that what it read is stale.
 /// </para>
 /// </summary>
 internal static class LeadSearchSql
@@ -118,26 +120,46 @@ internal static class LeadSearchSql
         DROP FUNCTION IF EXISTS refresh_lead_search(BIGINT[]);
         """;
 
-    /// <summary>Migration <c>LeadSearchPartyStamps</c>: the stamps table, its function, and the trigger functions that write it.</summary>
+    /// <summary>How many stamp rows a party has at most: links to leads in different buckets do not queue on each other.</summary>
+    private const int StampBuckets = 16;
+
+    /// <summary>Migration <c>LeadSearchPartyStamps</c>: the stamps table, its functions, and the trigger functions that write it.</summary>
     public static string StampPartiesUp => $"""
-        -- One row per party (by its table) that was ever linked, unlinked or renamed; each such change writes a new
-        -- version of it. Never read: it exists so that two transactions touching one party meet on one row.
+        -- Rows written (never read) so that a link and a rename of one party meet on a row: a link writes its party's row
+        -- in its lead's bucket, a rename every bucket of the party, each time a new row version (see LeadSearchSql).
         CREATE TABLE lead_search_party_stamps (
           party_table TEXT NOT NULL CHECK (party_table IN ('deals', 'organizations', 'individuals', 'contacts')),
           party_id BIGINT NOT NULL,
-          CONSTRAINT lead_search_party_stamps_pkey PRIMARY KEY (party_table, party_id)
+          bucket SMALLINT NOT NULL CHECK (bucket >= 0 AND bucket < {StampBuckets}),
+          CONSTRAINT lead_search_party_stamps_pkey PRIMARY KEY (party_table, party_id, bucket)
         );
 
-        CREATE FUNCTION stamp_lead_search_parties(stamped_table TEXT, stamped_ids BIGINT[]) RETURNS void
+        -- party_ids[i] was linked to or unlinked from lead_ids[i].
+        CREATE FUNCTION stamp_lead_search_links(stamped_table TEXT, party_ids BIGINT[], lead_ids BIGINT[]) RETURNS void
         LANGUAGE plpgsql AS $$
         BEGIN
-          IF cardinality(stamped_ids) IS NULL OR cardinality(stamped_ids) = 0 THEN
+          IF cardinality(party_ids) IS NULL OR cardinality(party_ids) = 0 THEN
             RETURN;
           END IF;
           -- A new row version even when the row exists: that, not the values, is what a concurrent stamp runs into.
-          INSERT INTO lead_search_party_stamps (party_table, party_id)
-          SELECT DISTINCT stamped_table, p.id FROM unnest(stamped_ids) AS p (id) WHERE p.id IS NOT NULL ORDER BY 2
-          ON CONFLICT (party_table, party_id) DO UPDATE SET party_id = EXCLUDED.party_id;
+          INSERT INTO lead_search_party_stamps (party_table, party_id, bucket)
+          SELECT DISTINCT stamped_table, x.party_id, (x.lead_id % {StampBuckets})::SMALLINT
+          FROM unnest(party_ids, lead_ids) AS x (party_id, lead_id) WHERE x.party_id IS NOT NULL ORDER BY 2, 3
+          ON CONFLICT (party_table, party_id, bucket) DO UPDATE SET bucket = EXCLUDED.bucket;
+        END;
+        $$;
+
+        -- The names of party_ids changed (or a contact's person): every bucket, whichever leads link them now.
+        CREATE FUNCTION stamp_lead_search_renames(stamped_table TEXT, party_ids BIGINT[]) RETURNS void
+        LANGUAGE plpgsql AS $$
+        BEGIN
+          IF cardinality(party_ids) IS NULL OR cardinality(party_ids) = 0 THEN
+            RETURN;
+          END IF;
+          INSERT INTO lead_search_party_stamps (party_table, party_id, bucket)
+          SELECT DISTINCT stamped_table, p.id, b.bucket::SMALLINT
+          FROM unnest(party_ids) AS p (id), generate_series(0, {StampBuckets - 1}) AS b (bucket) WHERE p.id IS NOT NULL ORDER BY 2, 3
+          ON CONFLICT (party_table, party_id, bucket) DO UPDATE SET bucket = EXCLUDED.bucket;
         END;
         $$;
 
@@ -146,7 +168,8 @@ internal static class LeadSearchSql
 
     public static string StampPartiesDown => $"""
         {TriggerFunctions(stampParties: false)}
-        DROP FUNCTION IF EXISTS stamp_lead_search_parties(TEXT, BIGINT[]);
+        DROP FUNCTION IF EXISTS stamp_lead_search_links(TEXT, BIGINT[], BIGINT[]);
+        DROP FUNCTION IF EXISTS stamp_lead_search_renames(TEXT, BIGINT[]);
         DROP TABLE IF EXISTS lead_search_party_stamps;
         """;
 
@@ -161,7 +184,7 @@ internal static class LeadSearchSql
         BEGIN
           IF TG_TABLE_NAME = 'leads' THEN
             PERFORM refresh_lead_search(ARRAY(SELECT id FROM new_rows));
-            {Stamp(stampParties, "PERFORM stamp_lead_search_parties('deals', ARRAY(SELECT deal_id FROM new_rows));")}
+            {Stamp(stampParties, "PERFORM stamp_lead_search_links('deals', array_agg(deal_id), array_agg(id)) FROM new_rows;")}
           ELSE
             PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT lead_id FROM new_rows));
             {Stamp(stampParties, StampLinks(party => $"SELECT lead_id, {party} FROM new_rows"))}
@@ -187,21 +210,22 @@ internal static class LeadSearchSql
             PERFORM refresh_lead_search(ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
               WHERE (n.title, n.deal_id, n.owner_user_id) IS DISTINCT FROM (o.title, o.deal_id, o.owner_user_id)));
             {Stamp(stampParties, """
-                PERFORM stamp_lead_search_parties('deals', ARRAY(SELECT unnest(ARRAY[n.deal_id, o.deal_id])
-                  FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.deal_id IS DISTINCT FROM o.deal_id));
+                PERFORM stamp_lead_search_links('deals', array_agg(d.deal_id), array_agg(d.lead_id))
+                FROM new_rows n JOIN old_rows o ON o.id = n.id, LATERAL (VALUES (n.deal_id, n.id), (o.deal_id, n.id)) d (deal_id, lead_id)
+                WHERE n.deal_id IS DISTINCT FROM o.deal_id;
                 """)}
           ELSIF TG_TABLE_NAME = 'deals' THEN
             PERFORM refresh_lead_search(ARRAY(SELECT l.id FROM new_rows n JOIN old_rows o ON o.id = n.id
               JOIN leads l ON l.deal_id = n.id WHERE n.name IS DISTINCT FROM o.name));
             {Stamp(stampParties, """
-                PERFORM stamp_lead_search_parties('deals', ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                PERFORM stamp_lead_search_renames('deals', ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
                   WHERE n.name IS DISTINCT FROM o.name));
                 """)}
           ELSIF TG_TABLE_NAME = 'organizations' THEN
             PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT lo.lead_id FROM new_rows n JOIN old_rows o ON o.id = n.id
               JOIN lead_organizations lo ON lo.organization_id = n.id WHERE n.name IS DISTINCT FROM o.name));
             {Stamp(stampParties, """
-                PERFORM stamp_lead_search_parties('organizations', ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                PERFORM stamp_lead_search_renames('organizations', ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
                   WHERE n.name IS DISTINCT FROM o.name));
                 """)}
           ELSIF TG_TABLE_NAME = 'individuals' THEN
@@ -211,16 +235,17 @@ internal static class LeadSearchSql
                 ON x.individual_id = n.id
               WHERE (n.given_name, n.family_name) IS DISTINCT FROM (o.given_name, o.family_name)));
             {Stamp(stampParties, """
-                PERFORM stamp_lead_search_parties('individuals', ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                PERFORM stamp_lead_search_renames('individuals', ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
                   WHERE (n.given_name, n.family_name) IS DISTINCT FROM (o.given_name, o.family_name)));
                 """)}
           ELSIF TG_TABLE_NAME = 'contacts' THEN
             PERFORM refresh_lead_search(ARRAY(SELECT DISTINCT lc.lead_id FROM new_rows n JOIN old_rows o ON o.id = n.id
               JOIN lead_contacts lc ON lc.contact_id = n.id WHERE n.individual_id IS DISTINCT FROM o.individual_id));
             {Stamp(stampParties, """
-                PERFORM stamp_lead_search_parties('contacts', ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
+                -- A contact moved to another person: a rename of the contact, and a link of both persons to all its leads.
+                PERFORM stamp_lead_search_renames('contacts', ARRAY(SELECT n.id FROM new_rows n JOIN old_rows o ON o.id = n.id
                   WHERE n.individual_id IS DISTINCT FROM o.individual_id));
-                PERFORM stamp_lead_search_parties('individuals', ARRAY(SELECT unnest(ARRAY[n.individual_id, o.individual_id])
+                PERFORM stamp_lead_search_renames('individuals', ARRAY(SELECT unnest(ARRAY[n.individual_id, o.individual_id])
                   FROM new_rows n JOIN old_rows o ON o.id = n.id WHERE n.individual_id IS DISTINCT FROM o.individual_id));
                 """)}
           ELSE
@@ -239,18 +264,20 @@ internal static class LeadSearchSql
     private static string Stamp(bool stampParties, string sql) => stampParties ? sql : "";
 
     /// <summary>
-    /// Stamps the parties of the links <paramref name="changedLinks"/> selects (given the link table's party column), and
-    /// for a contact also its person, whose rename changes the lead's text as well.
+    /// Stamps the parties of the links <paramref name="changedLinks"/> selects (lead_id and the link table's party column,
+    /// given its name), and for a contact also its person, whose rename changes the lead's text as well.
     /// </summary>
     private static string StampLinks(Func<string, string> changedLinks) => $"""
         IF TG_TABLE_NAME = 'lead_organizations' THEN
-          PERFORM stamp_lead_search_parties('organizations', ARRAY(SELECT r.organization_id FROM ({changedLinks("organization_id")}) r));
+          PERFORM stamp_lead_search_links('organizations', array_agg(r.organization_id), array_agg(r.lead_id))
+          FROM ({changedLinks("organization_id")}) r;
         ELSIF TG_TABLE_NAME = 'lead_individuals' THEN
-          PERFORM stamp_lead_search_parties('individuals', ARRAY(SELECT r.individual_id FROM ({changedLinks("individual_id")}) r));
+          PERFORM stamp_lead_search_links('individuals', array_agg(r.individual_id), array_agg(r.lead_id))
+          FROM ({changedLinks("individual_id")}) r;
         ELSE
-          PERFORM stamp_lead_search_parties('contacts', ARRAY(SELECT r.contact_id FROM ({changedLinks("contact_id")}) r));
-          PERFORM stamp_lead_search_parties('individuals', ARRAY(SELECT c.individual_id
-            FROM ({changedLinks("contact_id")}) r JOIN contacts c ON c.id = r.contact_id));
+          PERFORM stamp_lead_search_links('contacts', array_agg(r.contact_id), array_agg(r.lead_id)),
+                  stamp_lead_search_links('individuals', array_agg(c.individual_id), array_agg(r.lead_id))
+          FROM ({changedLinks("contact_id")}) r LEFT JOIN contacts c ON c.id = r.contact_id;
         END IF;
         """;
 
