@@ -74,7 +74,8 @@ public static class Report
         Line();
         Line("- **Board read:** the board's first load (every stage, counts, per-currency totals, the first 25 cards of each column) as a " +
              "manager, through `PipelineService`, against one hand-written statement (`RawBoardQuery`) read with plain Npgsql into plain rows. " +
-             "Medians from BenchmarkDotNet (in-process, short run: 3 warm-up and 3 measured iterations).");
+             $"Medians from BenchmarkDotNet (in-process: {BenchmarkProgram.BoardReadWarmups} warm-up and {BenchmarkProgram.BoardReadIterations} measured iterations), " +
+             "on the generated rows after a VACUUM (ANALYZE).");
         Line("- **SQL statements:** counted by an EF Core command interceptor (`StatementCounter`) during one board load.");
         Line("- **Statements per change:** N `PipelineService` boards (a manager; unfiltered, unassigned or one sales owner's leads) told of " +
              "one change refresh through `SharedBoardReads`, as the board page does: all at once, or one after another (each once the " +
@@ -142,17 +143,21 @@ public static class Report
             var cards = mid.KilobytesPerBoard - bare;
             var drawn = 6 * DealTracker.Web.Components.Pages.Pipeline.PipelineBoard.FirstCards;
             var verdict = mid.KilobytesPerBoard > 1024 ? "misses 1 MB and 400 KB" : "meets 1 MB and misses 400 KB";
+            var cardsCost = cards >= 1
+                ? string.Create(inv, $"add {cards:0} KB, about {cards / drawn:0.0} KB a card. ")
+                : string.Create(inv, $"add less than this measurement's noise (the board showing them measured {-cards:0} KB less). ");
             yield return string.Create(inv,
                 $"- **Memory per open board ({mid.KilobytesPerBoard:0} KB at 10,000 leads) {verdict}.** Measured the same way, an open " +
                 $"Overview page costs {overview:0} KB: a Blazor Server circuit with the app's MudBlazor layout (navigation, theme, " +
                 $"app-bar search, account menu, dialog, popover and snackbar providers) is over 400 KB before the board adds anything. " +
                 $"The board page with no card shown costs {bare:0} KB (its filters are MudBlazor autocompletes and date pickers, plus " +
                 $"column headers and the chart), and its first cards (the {drawn / 6} drawn in each of the six open columns, of the 25 " +
-                $"each loads) add {cards:0} KB, about {cards / drawn:0.0} KB a card. A card is one piece of encoded markup in a keyed " +
+                $"each loads) {cardsCost}A card is one piece of encoded markup in a keyed " +
                 $"element, and the boards open on one view share their read's cards and the markup drawn from them; a card was ~15 " +
                 $"MudBlazor components (13 MB per board before issue 18), then its element and \"Move to\" button with two pieces of " +
-                $"markup (1.3 MB per board). What remains is mostly the layout, which every page pays: a lighter one (plain links " +
-                $"in the navigation, providers rendered only when used) is what would come closer to 400 KB. The per-user cost " +
+                $"markup (1.3 MB per board). What remains is mostly the layout, which every page pays (MudBlazor's theme, the app " +
+                $"bar with its search and account menu, the providers): rendering the providers only when used and fewer MudBlazor " +
+                $"components there is what would come closer to 400 KB. The per-user cost " +
                 $"stays flat from 1,000 to 100,000 leads because only the first page of each column is held.");
         }
         foreach (var r in results.Where(r => r.ReadRatio > 1.2 && r.Leads <= 10_000))
@@ -161,7 +166,7 @@ public static class Report
                 "totals the database keeps, the cards are read down the stage index: compare the 100,000-lead figure), so at small " +
                 "sizes what remains is a fixed cost: one round trip like the raw statement, but through EF Core (a context, " +
                 "materialization) and planning a longer statement. Measured on a shared machine (load above): " +
-                "each figure is a median of 3 iterations.";
+                $"each figure is a median of {BenchmarkProgram.BoardReadIterations} iterations.";
         if (results.Any(r => r.StatementsPerChange.Any(f => f.Statements > f.Views)))
             yield return "- **Statements per change above one per view:** a view's read is kept until the next change and " +
                 "shared with every board told of no later change; more reads mean a change was published during the measurement.";
